@@ -20,6 +20,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -179,6 +180,53 @@ class DbFileConcurrencyTest {
                 }
             });
             assertEquals((long) kept * PAGE, f.size());
+        }
+    }
+
+    /**
+     * Interrupts aimed at threads in the middle of channel calls (reads straddling the end of the file take the
+     * positional path) must not close the file for the others: every read still returns the right bytes.
+     */
+    @ParameterizedTest
+    @EnumSource(BackendFixture.class)
+    void interruptsDuringPositionalReadsDoNotCloseTheFile(BackendFixture fx) throws Exception {
+        byte[] data = pageBytes(11, 10 * PAGE + 100);
+        List<Thread> readers = new ArrayList<>();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        try (IoBackend io = fx.create(); Arena arena = Arena.ofConfined();
+                DbFile f = io.open(fx.path(dir, "intr.db"), false, true)) {
+            f.write(0, nativeCopy(arena, data));
+            runThreads(3, t -> {
+                if (t == 0) {
+                    interruptReaders(readers, reading);
+                    return;
+                }
+                synchronized (readers) {
+                    readers.add(Thread.currentThread());
+                }
+                try (Arena local = Arena.ofConfined()) {
+                    MemorySegment dst = local.allocate(2 * PAGE);
+                    for (int i = 0; i < 3000; i++) {
+                        Thread.interrupted();
+                        assertEquals(PAGE + 100, f.read(9L * PAGE, dst));
+                        assertArrayEquals(Arrays.copyOfRange(data, 9 * PAGE, 10 * PAGE + 100),
+                                dst.asSlice(0, PAGE + 100).toArray(ValueLayout.JAVA_BYTE));
+                    }
+                } finally {
+                    Thread.interrupted();
+                    reading.set(false);
+                }
+            });
+            assertEquals(10 * PAGE + 100, f.size());
+        }
+    }
+
+    private static void interruptReaders(List<Thread> readers, AtomicBoolean reading) {
+        while (reading.get()) {
+            synchronized (readers) {
+                readers.forEach(Thread::interrupt);
+            }
+            LockSupport.parkNanos(20_000);
         }
     }
 
