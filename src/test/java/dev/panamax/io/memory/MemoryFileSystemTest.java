@@ -252,6 +252,41 @@ class MemoryFileSystemTest {
         return seen;
     }
 
+    /**
+     * The pattern the storage tests follow: count the writes of a workload, then crash at every one of them (torn,
+     * with half the unsynced writes surviving) and check that each record whose sync returned is intact.
+     */
+    @Test
+    void crashingAtEveryWriteNeverLosesASyncedRecord() throws IOException {
+        long writes = durableRecords(new MemoryFileSystem(14), 20).writeCount();
+        for (long n = 1; n <= writes; n++) {
+            FaultPlan plan = FaultPlan.none().crashAtWrite(n).tornWrites(true).unsyncedSurvival(0.5);
+            MemoryFileSystem fs = durableRecords(new MemoryFileSystem(100 + n, plan), 20);
+            assertTrue(fs.isCrashed(), "crash at write " + n);
+            int synced = (int) fs.syncCount();
+            assertEquals(n - 1, synced, "one sync after each completed write");
+            byte[] after = fs.reboot().contents("log");
+            for (int r = 0; r < synced; r++) {
+                assertArrayEquals(filled(700, r + 1), Arrays.copyOfRange(after, r * 700, r * 700 + 700),
+                        "record " + r + " after a crash at write " + n);
+            }
+        }
+    }
+
+    /** Appends records of 700 bytes, syncing after each, until done or crashed. */
+    private static MemoryFileSystem durableRecords(MemoryFileSystem fs, int records) throws IOException {
+        try {
+            DbFile f = fs.open("log", false, true);
+            for (int r = 0; r < records; r++) {
+                write(f, r * 700L, filled(700, r + 1));
+                f.sync();
+            }
+        } catch (SimulatedCrashException e) {
+            assertTrue(fs.isCrashed(), e.getMessage());
+        }
+        return fs;
+    }
+
     @Test
     void theClockIsSimulatedAndDeterministic() {
         MemoryFileSystem a = new MemoryFileSystem(10);
