@@ -268,7 +268,7 @@ class BtreeModelTest {
             int done = 0;
             try (BtCursor c = bt.cursor(root, true, ki)) {
                 while (done < nOps) {
-                    int op = rnd.nextInt(100);
+                    int op = rnd.nextInt(1000) == 0 ? 100 : rnd.nextInt(100);
                     Key k = randomKey(rnd, pageSize);
                     String opCtx = ctx + " op=" + done;
                     if (op < 50) {
@@ -278,7 +278,7 @@ class BtreeModelTest {
                         model.put(k, Boolean.TRUE);
                     } else if (op < 80) {
                         indexSeek(rnd, c, model, probe, k, opCtx);
-                    } else if (op < 95) {
+                    } else if (op < 100) {
                         int nf = 1 + rnd.nextInt(3);
                         setProbe(probe, k, nf, 0);
                         int res = c.seek(probe);
@@ -289,7 +289,7 @@ class BtreeModelTest {
                         }
                     } else {
                         bt.commit();
-                        if (rnd.nextInt(10) == 0) {
+                        if (rnd.nextInt(20) == 0) {
                             assertEquals(List.of(), bt.integrityCheck(new int[] {1, root}, new KeyInfo[] {null, ki},
                                     100, null), opCtx);
                         }
