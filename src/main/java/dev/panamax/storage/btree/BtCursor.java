@@ -869,7 +869,7 @@ public final class BtCursor implements AutoCloseable {
         infoValid = false;
         decoderValid = false;
         if (p.nOverflow > 0) {
-            bt.balancer.balance(pages, idx, depth);
+            bt.balancer().balance(pages, idx, depth);
             releaseAll();
             state = INVALID;
             atLast = false;
@@ -954,7 +954,7 @@ public final class BtCursor implements AutoCloseable {
             state = SKIPNEXT;
             return;
         }
-        bt.balancer.balance(pages, idx, depth);
+        bt.balancer().balance(pages, idx, depth);
         if (cellDepth < depth && pages[cellDepth + 1] != null) {
             for (int d = depth; d > cellDepth; d--) {
                 if (pages[d] != null) {
@@ -962,7 +962,7 @@ public final class BtCursor implements AutoCloseable {
                     pages[d] = null;
                 }
             }
-            bt.balancer.balance(pages, idx, cellDepth);
+            bt.balancer().balance(pages, idx, cellDepth);
         }
         releaseAll();
         skipNext = 0;

@@ -42,7 +42,8 @@ public final class Pager implements AutoCloseable {
     private final DbFile file;
     private final PageTransform transform;
     private final PageCache cache;
-    private final Arena arena = Arena.ofShared();
+    /** Scratch buffers (page-sized); freed by the GC, so opening and closing a pager stays cheap. */
+    private final Arena arena = Arena.ofAuto();
     private int pageSize;
     private int reservedBytes;
     private State state = State.NONE;
@@ -765,6 +766,5 @@ public final class Pager implements AutoCloseable {
                 throw ioError(ResultCode.IOERR_CLOSE, e);
             }
         }
-        arena.close();
     }
 }
