@@ -997,6 +997,29 @@ public final class SqlPrinter {
                     p.w(" DROP COLUMN ");
                     p.name(d.column());
                 }
+                case Stmt.DropConstraint d -> {
+                    p.w(" DROP CONSTRAINT ");
+                    p.name(d.constraint());
+                }
+                case Stmt.DropNotNull d -> {
+                    p.w(" ALTER COLUMN ");
+                    p.name(d.column());
+                    p.w(" DROP NOT NULL");
+                }
+                case Stmt.SetNotNull n -> {
+                    p.w(" ALTER COLUMN ");
+                    p.name(n.column());
+                    p.w(" SET NOT NULL");
+                    onConflict(p, n.onConflict());
+                }
+                case Stmt.AddCheck c -> {
+                    p.w(" ADD ");
+                    constraintName(p, c.name());
+                    p.w("CHECK (");
+                    p.expr(c.expr());
+                    p.w(")");
+                    onConflict(p, c.onConflict());
+                }
             }
         }
 

@@ -290,15 +290,51 @@ public final class Parser extends DdlParser {
                 action = new Stmt.RenameColumn(old, nm());
             }
         } else if (accept(Tk.ADD)) {
-            accept(Tk.COLUMN);
-            action = new Stmt.AddColumn(columnDef());
+            if (at(Tk.CONSTRAINT) || at(Tk.CHECK)) {
+                action = addCheck();
+            } else {
+                accept(Tk.COLUMN);
+                action = new Stmt.AddColumn(columnDef());
+            }
         } else if (accept(Tk.DROP)) {
+            if (accept(Tk.CONSTRAINT)) {
+                action = new Stmt.DropConstraint(nm());
+            } else {
+                accept(Tk.COLUMN);
+                action = new Stmt.DropColumn(nm());
+            }
+        } else if (accept(Tk.ALTER)) {
             accept(Tk.COLUMN);
-            action = new Stmt.DropColumn(nm());
+            Name column = nm();
+            if (accept(Tk.DROP)) {
+                expect(Tk.NOT);
+                expect(Tk.NULL);
+                action = new Stmt.DropNotNull(column);
+            } else {
+                expect(Tk.SET);
+                expect(Tk.NOT);
+                expect(Tk.NULL);
+                action = new Stmt.SetNotNull(column, onConflict());
+            }
         } else {
             throw syntaxError();
         }
         return new Stmt.AlterTable(table, action, s, prevEnd());
+    }
+
+    /** {@code ADD [CONSTRAINT name] CHECK (expr) [ON CONFLICT ..]}. */
+    private Stmt.AlterAction addCheck() {
+        Name name = null;
+        if (accept(Tk.CONSTRAINT)) {
+            name = nm();
+        }
+        expect(Tk.CHECK);
+        int open = tokenEnd[pos];
+        expect(Tk.LP);
+        Expr e = expr();
+        int close = here();
+        expect(Tk.RP);
+        return new Stmt.AddCheck(name, e, sql.substring(open, close), onConflict());
     }
 
     private Stmt create(int s) {
