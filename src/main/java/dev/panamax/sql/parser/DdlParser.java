@@ -58,24 +58,21 @@ abstract class DdlParser extends DmlParser {
         expect(Tk.RP);
         boolean withoutRowid = false;
         boolean strict = false;
-        if (at(Tk.WITHOUT) || Tk.isNm(t())) {
-            do {
-                if (accept(Tk.WITHOUT)) {
-                    Name option = nm();
-                    if (option.text().equalsIgnoreCase("rowid") && !option.quoted()) {
-                        withoutRowid = true;
-                    } else {
-                        throw new ParseException("unknown table option: " + option.text(sql), option.start());
-                    }
-                } else {
-                    Name option = nm();
-                    if (option.text().equalsIgnoreCase("strict") && !option.quoted()) {
-                        strict = true;
-                    } else {
-                        throw new ParseException("unknown table option: " + option.text(sql), option.start());
-                    }
-                }
-            } while (accept(Tk.COMMA));
+        boolean first = true;
+        while (at(Tk.COMMA) || (first && (at(Tk.WITHOUT) || Tk.isNm(t())))) {
+            if (!first || at(Tk.COMMA)) {
+                expect(Tk.COMMA);
+            }
+            first = false;
+            boolean without = accept(Tk.WITHOUT);
+            Name option = nm();
+            String want = without ? "rowid" : "strict";
+            if (option.text(sql).equalsIgnoreCase(want)) {
+                withoutRowid |= without;
+                strict |= !without;
+            } else {
+                deferError("unknown table option: " + option.text(sql));
+            }
         }
         return new Stmt.CreateTable(temp, ifNotExists, name, columns, constraints, withoutRowid, strict, null, s,
                 prevEnd());
@@ -222,7 +219,7 @@ abstract class DdlParser extends DmlParser {
             storage = takeName();
             String raw = storage.text(sql);
             if (!raw.equalsIgnoreCase("stored") && !raw.equalsIgnoreCase("virtual")) {
-                throw new ParseException("error in generated column \"" + columnNameFor(s) + "\"", storage.start());
+                deferError("error in generated column \"" + columnNameFor(s) + "\"");
             }
         }
         return new ColumnConstraint.Generated(name, e, storage, s, prevEnd());

@@ -187,9 +187,7 @@ abstract class DmlParser extends SelectParser {
             expect(Tk.BY);
             Name index = nm();
             if (inTrigger) {
-                throw new ParseException(
-                        "the INDEXED BY clause is not allowed on UPDATE or DELETE statements within triggers",
-                        index.start());
+                deferError("the INDEXED BY clause is not allowed on UPDATE or DELETE statements within triggers");
             }
             return new IndexHint(index, false);
         }
@@ -197,9 +195,7 @@ abstract class DmlParser extends SelectParser {
             advance();
             expect(Tk.INDEXED);
             if (inTrigger) {
-                throw new ParseException(
-                        "the NOT INDEXED clause is not allowed on UPDATE or DELETE statements within triggers",
-                        tokenStart[pos - 1]);
+                deferError("the NOT INDEXED clause is not allowed on UPDATE or DELETE statements within triggers");
             }
             return new IndexHint(null, true);
         }

@@ -138,9 +138,9 @@ abstract class ParserBase {
     }
 
     /**
-     * A check of parse.y that fails on a rule reduced on the lookahead token; raised once that token is accepted
-     * (see the class comment). A rule that ends in the token just consumed is reduced at once in SQLite, so its
-     * check throws directly instead. The first such failure is kept, as SQLite stops at the token where it happened.
+     * A check of parse.y that fails on a rule just completed; raised once the lookahead token is accepted (see the
+     * class comment). SQLite's parser reduces a rule only when the next token arrives, even one that ends in a
+     * token, so a syntax error on that next token still wins. The first such failure is kept, as SQLite stops at the token where it happened.
      */
     final void deferError(String message) {
         if (pendingMessage == null) {
@@ -264,10 +264,9 @@ abstract class ParserBase {
             String message = "syntax error after column name \"" + n.text(sql) + "\"";
             if (at(Tk.ASC) || at(Tk.DESC)) {
                 advance();
-                if (!legacySchema) {
-                    throw new ParseException(message, tokenStart[pos - 1]);
-                }
-            } else if (collate && !legacySchema) {
+                collate = true;
+            }
+            if (collate && !legacySchema) {
                 deferError(message);
             }
             names.add(n);

@@ -288,7 +288,7 @@ abstract class SelectParser extends ExprParser {
             for (int i = first; i < first + count; i++) {
                 b.append(i > first ? " " : "").append(tokenText(i));
             }
-            throw new ParseException(b.toString(), tokenStart[pos - 1]);
+            deferError(b.toString());
         }
         return flags;
     }
@@ -369,7 +369,7 @@ abstract class SelectParser extends ExprParser {
         if (items.isEmpty() && on != null) {
             deferError("a JOIN clause is required before ON");
         } else if (items.isEmpty() && using != null) {
-            throw new ParseException("a JOIN clause is required before USING", tokenStart[pos - 1]);
+            deferError("a JOIN clause is required before USING");
         }
         items.add(new Item(natural, kind, ref, on, using));
     }
@@ -501,13 +501,14 @@ abstract class SelectParser extends ExprParser {
             }
         }
         if (found == null) {
-            throw new ParseException("no such window: " + base, tokenStart[pos - 1]);
+            deferError("no such window: " + base);
+            return;
         }
         String clash = !w.partitionBy().isEmpty() ? "PARTITION clause"
                 : !found.orderBy().isEmpty() && !w.orderBy().isEmpty() ? "ORDER BY clause"
                 : found.frame() != null ? "frame specification" : null;
         if (clash != null) {
-            throw new ParseException("cannot override " + clash + " of window: " + base, tokenStart[pos - 1]);
+            deferError("cannot override " + clash + " of window: " + base);
         }
     }
 
@@ -553,9 +554,6 @@ abstract class SelectParser extends ExprParser {
         if ((s == WindowDef.BoundKind.CURRENT_ROW && e == WindowDef.BoundKind.PRECEDING)
                 || (s == WindowDef.BoundKind.FOLLOWING
                         && (e == WindowDef.BoundKind.PRECEDING || e == WindowDef.BoundKind.CURRENT_ROW))) {
-            if (exclude != null) {
-                throw new ParseException("unsupported frame specification", tokenStart[pos - 1]);
-            }
             deferError("unsupported frame specification");
         }
         return new WindowDef.Frame(unit, startBound, endBound, exclude);
