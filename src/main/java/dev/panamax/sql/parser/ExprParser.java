@@ -270,7 +270,7 @@ abstract class ExprParser extends ParserBase {
 
     private Expr checked(Expr e, int height) {
         if (height > MAX_EXPR_DEPTH) {
-            throw error("Expression tree is too large (maximum depth " + MAX_EXPR_DEPTH + ")");
+            deferError("Expression tree is too large (maximum depth " + MAX_EXPR_DEPTH + ")");
         }
         lastHeight = height;
         return e;
@@ -379,6 +379,7 @@ abstract class ExprParser extends ParserBase {
         char[] out = raw.toCharArray();
         boolean hex = raw.length() > 1 && raw.charAt(0) == '0' && (raw.charAt(1) == 'x' || raw.charAt(1) == 'X');
         boolean integer = true;
+        String bad = null;
         int w = 0;
         for (int r = 0; r < raw.length(); r++) {
             char c = raw.charAt(r);
@@ -394,10 +395,13 @@ abstract class ExprParser extends ParserBase {
             boolean ok = hex ? Lexer.isHexDigit(before) && Lexer.isHexDigit(after)
                     : Lexer.isDigit(before) && Lexer.isDigit(after);
             if (!ok) {
-                throw error("unrecognized token: \"" + new String(out, 0, w) + raw.substring(w) + "\"");
+                bad = "unrecognized token: \"" + new String(out, 0, w) + raw.substring(w) + "\"";
             }
         }
         advance();
+        if (bad != null) {
+            deferError(bad);
+        }
         lastHeight = 1;
         return new Expr.NumberLit(new String(out, 0, w), hex || integer, s, e);
     }
@@ -452,7 +456,7 @@ abstract class ExprParser extends ParserBase {
         expect(Tk.AS);
         TypeName type = typeToken();
         if (type == null) {
-            throw syntaxError();
+            type = new TypeName("", here(), here());
         }
         expect(Tk.RP);
         lastHeight = h + 1;

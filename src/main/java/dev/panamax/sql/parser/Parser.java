@@ -159,6 +159,7 @@ public final class Parser extends DdlParser {
         lastHeight = 0;
         selectHeight = 0;
         inTrigger = false;
+        resetTableState();
         parameterNames = new ArrayList<>();
         resetParameters();
     }

@@ -280,14 +280,16 @@ abstract class ParserBase {
     final Expr.Param parameter() {
         int i = pos;
         String tok = tokenText(i);
+        advance();
         if (tok.length() >= 2 && tok.charAt(0) == '#' && Lexer.isDigit(tok.charAt(1))) {
-            throw syntaxErrorAt(i);
+            deferError("near \"" + tok + "\": syntax error");
+            return new Expr.Param(tok, 0, tokenStart[i], tokenEnd[i]);
         }
         int index;
         if (tok.length() == 1) {
             index = ++nextParameter;
             if (index > MAX_VARIABLE_NUMBER) {
-                throw error("too many SQL variables");
+                deferError("too many SQL variables");
             }
             parameterNames.add(null);
         } else if (tok.charAt(0) == '?') {
@@ -295,7 +297,6 @@ abstract class ParserBase {
         } else {
             index = namedParameter(tok);
         }
-        advance();
         return new Expr.Param(tok, index, tokenStart[i], tokenEnd[i]);
     }
 
@@ -305,7 +306,8 @@ abstract class ParserBase {
             n = n * 10 + (tok.charAt(k) - '0');
         }
         if (n < 1 || n > MAX_VARIABLE_NUMBER) {
-            throw error("variable number must be between ?1 and ?" + MAX_VARIABLE_NUMBER);
+            deferError("variable number must be between ?1 and ?" + MAX_VARIABLE_NUMBER);
+            return 0;
         }
         int index = (int) n;
         if (index > nextParameter) {
@@ -330,7 +332,7 @@ abstract class ParserBase {
         }
         int index = ++nextParameter;
         if (index > MAX_VARIABLE_NUMBER) {
-            throw error("too many SQL variables");
+            deferError("too many SQL variables");
         }
         namedParameters.put(tok, index);
         parameterNames.add(tok);

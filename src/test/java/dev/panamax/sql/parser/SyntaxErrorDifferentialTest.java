@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Seeded malformed statements (token deletions, insertions, swaps, duplications and truncations of valid ones),
  * parsed by Panamax and prepared by SQLite: where SQLite reports a syntax message, Panamax must report the same
- * one; where SQLite accepts, Panamax must accept. A failing case prints its seed and SQL.
+ * one; where SQLite accepts, Panamax must accept. The seeds are the grammar samples and, when the shared corpus
+ * is present, the statements of the .sqltest files. A failing case prints its seed and SQL.
  */
 class SyntaxErrorDifferentialTest {
     private static final String[] POOL = {
@@ -41,6 +42,14 @@ class SyntaxErrorDifferentialTest {
 
     private static void run(long seed, int count) throws Exception {
         List<String> bases = new ArrayList<>(Samples.STATEMENTS);
+        java.nio.file.Path shared = Corpus.shared();
+        if (shared != null) {
+            for (java.nio.file.Path f : Corpus.files(shared.resolve("sqltest"), ".sqltest")) {
+                for (Corpus.Sql s : Corpus.sqltest(f)) {
+                    bases.add(s.sql());
+                }
+            }
+        }
         List<String> mismatches = new ArrayList<>();
         int compared = 0;
         try (SqliteOracle sqlite = new SqliteOracle()) {
@@ -53,7 +62,8 @@ class SyntaxErrorDifferentialTest {
                 String sql = mutate(base, random);
                 String theirs = sqlite.prepare(sql);
                 String mine = CorpusParseTest.mine(sql);
-                if (mine == null && theirs != null && CorpusParseTest.isTursoExtension(sql)) {
+                if ((mine == null && theirs != null && CorpusParseTest.isTursoExtension(sql))
+                        || isAtTursoSyntax(sql, theirs)) {
                     continue;
                 }
                 boolean comparable = theirs == null || SqliteOracle.isSyntaxMessage(theirs)
@@ -70,6 +80,17 @@ class SyntaxErrorDifferentialTest {
         }
         assertTrue(compared > count / 4, "enough comparable cases: " + compared);
         assertEquals("", String.join("\n", mismatches), compared + " statements compared");
+    }
+
+    /**
+     * SQLite stops at Turso's own syntax (CREATE INDEX .. USING/WITH, BEGIN CONCURRENT); Panamax reads on, so a
+     * later error of the same statement is reported elsewhere.
+     */
+    private static boolean isAtTursoSyntax(String sql, String theirs) {
+        String upper = sql.toUpperCase(java.util.Locale.ROOT);
+        return theirs != null && ((upper.contains("INDEX") && (theirs.equalsIgnoreCase("near \"USING\": syntax error")
+                || theirs.equalsIgnoreCase("near \"WITH\": syntax error")))
+                || theirs.equalsIgnoreCase("near \"CONCURRENT\": syntax error"));
     }
 
     /** One to three token edits of {@code base}. */
