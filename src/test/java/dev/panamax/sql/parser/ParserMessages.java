@@ -20,6 +20,7 @@ final class ParserMessages {
                 || m.startsWith("default value of column [") && m.endsWith("] is not constant")
                 || m.endsWith(" has more than one primary key")
                 || m.equals("cannot use RETURNING in a trigger")
+                || m.startsWith("qualified table names are not allowed")
                 || m.startsWith("the INDEXED BY clause is not allowed")
                 || m.startsWith("the NOT INDEXED clause is not allowed")
                 || m.startsWith("variable number must be between ")

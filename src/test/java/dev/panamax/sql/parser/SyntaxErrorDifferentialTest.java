@@ -34,10 +34,11 @@ class SyntaxErrorDifferentialTest {
         run(1, 12000);
     }
 
+    /** A long run; {@code -Dpanamax.seed=N} replays or varies it. */
     @Tag("soak")
     @Test
     void manyMutatedStatementsFailLikeSqlite() throws Exception {
-        run(2, 400000);
+        run(Long.getLong("panamax.seed", 2), 400000);
     }
 
     private static void run(long seed, int count) throws Exception {
