@@ -367,6 +367,9 @@ public final class Printf {
 
     private static void appendFloat(StrAccum out, Spec spec, int type, double value) {
         int precision = spec.precision < 0 ? 6 : Math.min(spec.precision, FP_PRECISION_LIMIT);
+        if (type == GENERIC && precision == 0) {
+            precision = 1;
+        }
         int iRound = type == FLOAT ? -precision : type == GENERIC ? precision : precision + 1;
         FpDecoder s = new FpDecoder();
         s.decode(value, iRound, spec.altForm2 ? 26 : 16);

@@ -62,6 +62,14 @@ public final class SqliteOracle implements AutoCloseable {
                 return new Answer(read(rs), 0, null);
             }
         } catch (SQLException e) {
+            PreparedStatement broken = statements.remove(sql);
+            if (broken != null) {
+                try {
+                    broken.close();
+                } catch (SQLException ignored) {
+                    // the statement is discarded either way
+                }
+            }
             String msg = e.getMessage();
             int paren = msg.lastIndexOf(" (");
             if (msg.startsWith("[SQLITE_") && paren >= 0 && msg.endsWith(")")) {
@@ -118,8 +126,13 @@ public final class SqliteOracle implements AutoCloseable {
         };
     }
 
-    /** A readable, exact description of a value for failure messages. */
+    /** A readable, exact description of a value for failure messages (long values cut to 300 characters). */
     public static String describe(Mem m) {
+        String d = describeFully(m);
+        return d.length() > 300 ? d.substring(0, 300) + "...(" + d.length() + " chars)" : d;
+    }
+
+    private static String describeFully(Mem m) {
         return switch (m.type()) {
             case Mem.NULL -> "NULL";
             case Mem.INTEGER -> "INTEGER " + m.longValue();
