@@ -90,7 +90,7 @@ abstract class ParserBase {
         }
     }
 
-    /** Checks the very first token, which {@link #advance()} never moved onto. */
+    /** Checks the token a statement starts at, which {@link #advance()} did not move onto. */
     final void checkFirstToken() {
         if (type[pos] == Tk.ILLEGAL) {
             throw unrecognized(pos);
