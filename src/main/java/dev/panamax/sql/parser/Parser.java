@@ -430,6 +430,9 @@ public final class Parser extends DdlParser {
             parameters = indexParameters();
         }
         Expr where = accept(Tk.WHERE) ? expr() : null;
+        if (using == null) {
+            explicitNulls(columns);
+        }
         return new Stmt.CreateIndex(unique, ifNotExists, name, table, columns, using, parameters, where, s,
                 prevEnd());
     }

@@ -78,7 +78,10 @@ class CuratedDifferentialTest {
             "ALTER TABLE t1 ALTER COLUMN a TYPE int", "ALTER TABLE t1 ADD PRIMARY KEY (a)",
             "ALTER TABLE t1 RENAME column TO x", "BEGIN CONCURRENT", "DELETE FROM t1 ORDER BY a LIMIT 1",
             "UPDATE t1 SET b = 1 RETURNING * ORDER BY a LIMIT 1", "SELECT 1; SELECT 'open",
-            "SELECT 1 FROM t1 WHERE a IN ()", "SELECT (1, 2) IN (VALUES (1, 2))", "SELECT 1 IN t1(1, 2)");
+            "SELECT 1 FROM t1 WHERE a IN ()", "CREATE TABLE c(a, PRIMARY KEY(a NULLS FIRST))",
+            "CREATE TABLE c(a, UNIQUE(a DESC NULLS LAST))", "CREATE TABLE c(a, PRIMARY KEY(a NULLS FIRST) garbage)",
+            "CREATE INDEX i ON nosuch(a + 1 NULLS LAST)", "CREATE TABLE c(a PRIMARY KEY, PRIMARY KEY(a NULLS LAST))",
+            "SELECT a FROM t1 ORDER BY a NULLS FIRST", "SELECT (1, 2) IN (VALUES (1, 2))", "SELECT 1 IN t1(1, 2)");
 
     @Test
     void cornersMatchSqlite() throws Exception {
