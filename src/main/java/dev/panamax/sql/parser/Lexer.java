@@ -116,19 +116,7 @@ final class Lexer {
             case ',' -> { return token(Tk.COMMA, i + 1); }
             case '&' -> { return token(Tk.BITAND, i + 1); }
             case '~' -> { return token(Tk.BITNOT, i + 1); }
-            case '/' -> { return slash(i); }
-            case '=' -> { return token(Tk.EQ, at(i + 1) == '=' ? i + 2 : i + 1); }
-            case '<' -> {
-                char n = at(i + 1);
-                return n == '=' ? token(Tk.LE, i + 2) : n == '>' ? token(Tk.NE, i + 2)
-                        : n == '<' ? token(Tk.LSHIFT, i + 2) : token(Tk.LT, i + 1);
-            }
-            case '>' -> {
-                char n = at(i + 1);
-                return n == '=' ? token(Tk.GE, i + 2) : n == '>' ? token(Tk.RSHIFT, i + 2) : token(Tk.GT, i + 1);
-            }
-            case '!' -> { return at(i + 1) == '=' ? token(Tk.NE, i + 2) : token(Tk.ILLEGAL, i + 1); }
-            case '|' -> { return at(i + 1) == '|' ? token(Tk.CONCAT, i + 2) : token(Tk.BITOR, i + 1); }
+            case '/', '=', '<', '>', '!', '|' -> { return operator(i, c); }
             case '\'', '"', '`' -> { return quoted(i, c); }
             case '[' -> {
                 int j = i + 1;
@@ -165,6 +153,20 @@ final class Lexer {
                 return token(Tk.ILLEGAL, i + 1);
             }
         }
+    }
+
+    /** The operators that may take two characters. */
+    private int operator(int i, char c) {
+        char n = at(i + 1);
+        return switch (c) {
+            case '/' -> slash(i);
+            case '=' -> token(Tk.EQ, n == '=' ? i + 2 : i + 1);
+            case '<' -> n == '=' ? token(Tk.LE, i + 2) : n == '>' ? token(Tk.NE, i + 2)
+                    : n == '<' ? token(Tk.LSHIFT, i + 2) : token(Tk.LT, i + 1);
+            case '>' -> n == '=' ? token(Tk.GE, i + 2) : n == '>' ? token(Tk.RSHIFT, i + 2) : token(Tk.GT, i + 1);
+            case '!' -> n == '=' ? token(Tk.NE, i + 2) : token(Tk.ILLEGAL, i + 1);
+            default -> n == '|' ? token(Tk.CONCAT, i + 2) : token(Tk.BITOR, i + 1);
+        };
     }
 
     private int token(int t, int next) {
