@@ -23,8 +23,12 @@ abstract class ParserBase {
     static final int MAX_VARIABLE_NUMBER = 250000;
     /** SQLite's SQLITE_MAX_EXPR_DEPTH. */
     static final int MAX_EXPR_DEPTH = 1000;
-    /** Nesting at which SQLite's parser stack (SQLITE_LIMIT_PARSER_DEPTH) overflows, measured in parentheses. */
-    static final int MAX_NESTING = 2493;
+    /**
+     * Size of SQLite's parser stack (SQLITE_LIMIT_PARSER_DEPTH) in the units {@link #enter(int)} counts: roughly the
+     * grammar symbols each open construct keeps on Lemon's stack (1 for '(', 3 for a function call, 5 for a CASE
+     * or a subquery, ...), measured against sqlite-jdbc.
+     */
+    static final int MAX_NESTING = 2498;
 
     final String sql;
     final Lexer lexer;
@@ -162,14 +166,21 @@ abstract class ParserBase {
         }
     }
 
-    final void enter() {
-        if (++nesting > MAX_NESTING) {
-            throw error("Recursion limit");
-        }
+    /** Opens a construct that holds {@code weight} entries of SQLite's parser stack until {@link #leave(int)}. */
+    final void enter(int weight) {
+        nesting += weight;
+        need(0);
     }
 
-    final void leave() {
-        nesting--;
+    final void leave(int weight) {
+        nesting -= weight;
+    }
+
+    /** Fails as SQLite's parser does when {@code extra} more stack entries would not fit. */
+    final void need(int extra) {
+        if (nesting + extra > MAX_NESTING) {
+            throw error("Recursion limit");
+        }
     }
 
     // ---- names ----

@@ -62,15 +62,22 @@ abstract class SelectParser extends ExprParser {
             m = Select.Materialized.NO;
         }
         expect(Tk.LP);
-        enter();
+        enter(1);
         Select sel = select();
-        leave();
+        leave(1);
         expect(Tk.RP);
         return new Select.Cte(name, columns, m, sel, name.start(), prevEnd());
     }
 
     /** A compound of simple selects; ORDER BY and LIMIT of the last one apply to the whole. */
     final Select selectNoWith(Select.With with, int s) {
+        enter(4);
+        Select result = compound(with, s);
+        leave(4);
+        return result;
+    }
+
+    private Select compound(Select.With with, int s) {
         int savedHeight = selectHeight;
         Select.Core first = oneSelect();
         Select.Core current = first;
@@ -334,17 +341,17 @@ abstract class SelectParser extends ExprParser {
         Select.TableRef ref;
         if (at(Tk.LP)) {
             advance();
-            enter();
+            enter(2);
             if (startsSelect()) {
                 Select sel = select();
                 expect(Tk.RP);
-                leave();
+                leave(2);
                 Name alias = alias();
                 ref = new Select.SubqueryRef(sel, alias, s, prevEnd());
             } else {
                 Select.From inner = from();
                 expect(Tk.RP);
-                leave();
+                leave(2);
                 Name alias = alias();
                 if (items.isEmpty() && alias == null && !at(Tk.ON) && !at(Tk.USING)) {
                     items.add(new Item(false, null, inner.first(), null, null));

@@ -83,14 +83,44 @@ class CuratedDifferentialTest {
             "CREATE INDEX i ON nosuch(a + 1 NULLS LAST)", "CREATE TABLE c(a PRIMARY KEY, PRIMARY KEY(a NULLS LAST))",
             "SELECT a FROM t1 ORDER BY a NULLS FIRST", "SELECT (1, 2) IN (VALUES (1, 2))", "SELECT 1 IN t1(1, 2)");
 
+    /** Nesting just below and at the depth where SQLite's parser stack overflows, per kind of construct. */
+    private static List<String> nesting() {
+        List<String> out = new ArrayList<>();
+        for (int n : new int[] {2493, 2494}) {
+            out.add("SELECT " + "(".repeat(n) + "1" + ")".repeat(n));
+        }
+        for (int n : new int[] {831, 832}) {
+            out.add("SELECT " + "abs(".repeat(n) + "1" + ")".repeat(n));
+            out.add("SELECT " + "1+(".repeat(n) + "1" + ")".repeat(n));
+        }
+        for (int n : new int[] {498, 499}) {
+            out.add("SELECT " + "CASE WHEN 1 THEN ".repeat(n) + "1" + " END".repeat(n));
+        }
+        for (int n : new int[] {2494, 2495}) {
+            out.add("SELECT " + "- ".repeat(n) + "1");
+        }
+        for (int n : new int[] {415, 416}) {
+            out.add("SELECT * FROM " + "(SELECT * FROM ".repeat(n) + "t1" + ")".repeat(n));
+        }
+        out.add("SELECT " + "(SELECT ".repeat(499) + "1" + ")".repeat(499));
+        out.add("SELECT " + "CAST(".repeat(1246) + "1" + " AS INT)".repeat(1246));
+        out.add("SELECT " + "EXISTS(SELECT ".repeat(416) + "1" + ")".repeat(416));
+        out.add("SELECT " + "1 IN (".repeat(832) + "1" + ")".repeat(832));
+        out.add("SELECT " + String.join("+", java.util.Collections.nCopies(1000, "1")));
+        out.add("SELECT " + String.join("+", java.util.Collections.nCopies(1001, "1")));
+        return out;
+    }
+
     @Test
     void cornersMatchSqlite() throws Exception {
+        List<String> cases = new ArrayList<>(CASES);
+        cases.addAll(nesting());
         List<String> mismatches = new ArrayList<>();
         try (SqliteOracle sqlite = new SqliteOracle()) {
             for (String s : Samples.SCHEMA) {
                 sqlite.execute(s);
             }
-            for (String sql : CASES) {
+            for (String sql : cases) {
                 String theirs = sqlite.prepare(sql);
                 String mine = CorpusParseTest.mine(sql);
                 if (mine == null && theirs != null && CorpusParseTest.isTursoExtension(sql)) {
@@ -99,7 +129,8 @@ class CuratedDifferentialTest {
                 boolean comparable = theirs == null || SqliteOracle.isSyntaxMessage(theirs)
                         || ParserMessages.isParserMessage(theirs);
                 if (comparable && !Objects.equals(theirs, mine)) {
-                    mismatches.add(sql + "\n  sqlite: " + theirs + "\n  mine:   " + mine);
+                    String shown = sql.length() > 200 ? sql.substring(0, 200) + "..." : sql;
+                    mismatches.add(shown + "\n  sqlite: " + theirs + "\n  mine:   " + mine);
                 }
             }
         }
