@@ -207,6 +207,34 @@ class ParserTest {
     }
 
     @Test
+    void randomTextNeverEscapesAsAnythingButParseException() {
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "SELECT FROM WHERE ( ) , ; ' \" [ ] ` x'0' 1 2.5e 0x _ $ : @ # ? - -- /* */ * + || -> . a b"
+                + " \u00e9 \u0000 \n CASE WHEN THEN END OVER FILTER WINDOW CREATE TABLE TRIGGER BEGIN";
+        String[] pieces = alphabet.split(" ");
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = random.nextInt(25);
+            for (int k = 0; k < n; k++) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextBoolean()) {
+                    b.append(' ');
+                }
+            }
+            String sql = b.toString();
+            try {
+                for (Parsed p : Parser.parseAll(sql)) {
+                    Parser.parse(dev.panamax.sql.ast.SqlPrinter.print(p.statement()));
+                }
+            } catch (ParseException expected) {
+                assertEquals(ResultCode.ERROR, expected.code(), sql);
+            }
+            SqlScripts.split(sql);
+            SqlScripts.complete(sql);
+        }
+    }
+
+    @Test
     void completeMatchesSqlite3Complete() {
         assertTrue(SqlScripts.complete("SELECT 1;"));
         assertTrue(SqlScripts.complete("SELECT 1; -- done"));
