@@ -126,7 +126,7 @@ abstract class ParserBase {
         return syntaxErrorAt(pos);
     }
 
-    final ParseException syntaxErrorAt(int i) {
+    private ParseException syntaxErrorAt(int i) {
         if (type[i] == Tk.EOF) {
             return new ParseException("incomplete input", tokenStart[i]);
         }
