@@ -638,8 +638,8 @@ public final class Printf {
         REAL_TEXT.altForm2 = true;
     }
 
-    /** printf("%!.*f", precision, r): the text round() parses back. */
-    static String fixed(double r, int precision) {
+    /** printf("%!.*f", precision, r): the text SQLite's round() parses back. */
+    public static String fixedText(double r, int precision) {
         FpDecoder s = new FpDecoder();
         s.decode(r, -precision, 26);
         if (s.special != 0) {
