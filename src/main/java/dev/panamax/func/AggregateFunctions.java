@@ -101,22 +101,28 @@ final class AggregateFunctions {
             if (!approx) {
                 long v = scratch.intValue();
                 long x = iSum - v;
-                if (((iSum ^ v) & (iSum ^ x)) < 0) {
-                    overflow = true;
-                    approx = true;
-                } else {
+                if (((iSum ^ v) & (iSum ^ x)) >= 0) {
                     iSum = x;
+                    return;
                 }
+                // The exact sum overflowed: continue as a REAL sum from where it stood.
+                overflow = true;
+                approx = true;
+                init(iSum);
+                subtractInt(v);
             } else if (type == Mem.INTEGER) {
-                long v = scratch.longValue();
-                if (v != Long.MIN_VALUE) {
-                    kbnStepInt(-v);
-                } else {
-                    kbnStepInt(Long.MAX_VALUE);
-                    kbnStepInt(1);
-                }
+                subtractInt(scratch.longValue());
             } else {
                 kbnStep(-scratch.realValue());
+            }
+        }
+
+        private void subtractInt(long v) {
+            if (v != Long.MIN_VALUE) {
+                kbnStepInt(-v);
+            } else {
+                kbnStepInt(Long.MAX_VALUE);
+                kbnStepInt(1);
             }
         }
 
@@ -313,8 +319,23 @@ final class AggregateFunctions {
             }
         }
 
+        /**
+         * As a window function SQLite returns NULL for a frame without values and, oddly, a one-byte NUL text for a
+         * frame of empty strings.
+         */
         @Override
         public void value(FunctionContext ctx, Mem out) {
+            if (text == null || (text.length() == 0 && nAccum <= 0)) {
+                out.setNull();
+            } else if (text.length() == 0) {
+                out.setText(new byte[1], 0, 1);
+            } else {
+                out.setText(text.buffer(), 0, text.length());
+            }
+        }
+
+        @Override
+        public void finish(FunctionContext ctx, Mem out) {
             if (text == null) {
                 out.setNull();
             } else {

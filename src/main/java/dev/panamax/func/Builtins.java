@@ -114,9 +114,9 @@ final class Builtins {
         f.add(FunctionDef.scalar("cos", 1, PURE, MathFunctions.unary(Math::cos)));
         f.add(FunctionDef.scalar("sin", 1, PURE, MathFunctions.unary(Math::sin)));
         f.add(FunctionDef.scalar("tan", 1, PURE, MathFunctions.unary(Math::tan)));
-        f.add(FunctionDef.scalar("cosh", 1, PURE, MathFunctions.unary(Math::cosh)));
-        f.add(FunctionDef.scalar("sinh", 1, PURE, MathFunctions.unary(Math::sinh)));
-        f.add(FunctionDef.scalar("tanh", 1, PURE, MathFunctions.unary(Math::tanh)));
+        f.add(FunctionDef.scalar("cosh", 1, PURE, MathFunctions.unary(MathFunctions::cosh)));
+        f.add(FunctionDef.scalar("sinh", 1, PURE, MathFunctions.unary(MathFunctions::sinh)));
+        f.add(FunctionDef.scalar("tanh", 1, PURE, MathFunctions.unary(StrictMath::tanh)));
         f.add(FunctionDef.scalar("acosh", 1, PURE, MathFunctions.unary(MathFunctions::acosh)));
         f.add(FunctionDef.scalar("asinh", 1, PURE, MathFunctions.unary(MathFunctions::asinh)));
         f.add(FunctionDef.scalar("atanh", 1, PURE, MathFunctions.unary(MathFunctions::atanh)));
