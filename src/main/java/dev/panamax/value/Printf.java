@@ -400,6 +400,12 @@ public final class Printf {
         }
         long body = needed - (spec.zeroPad ? 0 : spec.width);
         byte[] b = new byte[(int) Math.max(body, BUF_SIZE)];
+        // "%#f" prints a negative value that rounds to zero without its minus sign.
+        boolean dropSign = s.negative && spec.alternateForm && spec.flagPrefix == 0 && type == FLOAT
+                && s.iDP <= iRound;
+        if (dropSign) {
+            s.negative = false;
+        }
         int length = floatBody(b, 0, s, type, precision, spec, spec.conversion == 'E' || spec.conversion == 'G');
         pad(out, spec, 0, b, 0, length);
     }
@@ -563,7 +569,11 @@ public final class Printf {
         pad(out, spec, utf8WidthAdjust(spec, spec.altForm2, t, 0, length), t, 0, length);
     }
 
-    /** %q, %Q, %w: the text with the quote character doubled; %Q adds quotes, NULL prints as NULL or (NULL). */
+    /**
+     * %q, %Q, %w: the text with the quote character doubled; %Q adds quotes, NULL prints as NULL or (NULL). With
+     * '#' (not for %w), control characters become backslash-u00XX escapes and backslashes are doubled (always for
+     * %q, for %Q only when there is a control character, which it then writes as unistr('...')).
+     */
     private static void appendEscaped(StrAccum out, Spec spec, int type, Args a) {
         byte q = type == SQLESCAPE3 ? (byte) '"' : (byte) '\'';
         Mem m = a.nextText();
@@ -587,21 +597,41 @@ public final class Printf {
             }
         }
         boolean needQuote = !isNull && type == SQLESCAPE2;
-        StrAccum field = new StrAccum(i + 8, Long.MAX_VALUE);
+        boolean unicodeEscapes = spec.alternateForm && type != SQLESCAPE3
+                && (type == SQLESCAPE || hasControlChars(t, i));
+        boolean unistr = unicodeEscapes && needQuote;
+        StrAccum field = new StrAccum(i + 16, Long.MAX_VALUE);
         if (needQuote) {
-            field.append(q);
+            field.append(unistr ? "unistr('" : "'");
         }
         for (int j = 0; j < i; j++) {
-            field.append(t[j]);
-            if (t[j] == q) {
-                field.append(q);
+            byte ch = t[j];
+            if (unicodeEscapes && ch >= 0 && ch <= 31) {
+                field.append("\\u00");
+                field.append(LOWER_HEX[ch >> 4]);
+                field.append(LOWER_HEX[ch & 15]);
+                continue;
+            }
+            field.append(ch);
+            if (ch == q || (unicodeEscapes && ch == '\\')) {
+                field.append(ch);
             }
         }
         if (needQuote) {
-            field.append(q);
+            field.append(unistr ? "')" : "'");
         }
         byte[] f = field.buffer();
         pad(out, spec, utf8WidthAdjust(spec, spec.altForm2, f, 0, field.length()), f, 0, field.length());
+    }
+
+    /** True when t[0..n) has a control character (0x01..0x1f); the '#' flag then escapes them as backslash-u00XX. */
+    private static boolean hasControlChars(byte[] t, int n) {
+        for (int k = 0; k < n; k++) {
+            if (t[k] >= 0 && t[k] <= 31) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Length of text up to its first NUL byte. */
