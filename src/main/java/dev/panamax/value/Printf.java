@@ -166,11 +166,8 @@ public final class Printf {
                     done = true;
                 }
                 case '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
-                    int wx = c - '0';
-                    while ((c = at(format, ++i, end)) >= '0' && c <= '9') {
-                        wx = wx * 10 + c - '0';
-                    }
-                    spec.width = wx & 0x7fffffff;
+                    i = parseWidth(format, i, end, spec);
+                    c = at(format, i, end);
                     if (c != '.' && c != 'l') {
                         done = true;
                     } else {
@@ -191,22 +188,8 @@ public final class Printf {
                     }
                 }
                 case '.' -> {
-                    c = at(format, ++i, end);
-                    if (c == '*') {
-                        int p = (int) a.nextLong();
-                        if (p < 0) {
-                            p = p >= -2147483647 ? -p : -1;
-                        }
-                        spec.precision = p;
-                        c = at(format, ++i, end);
-                    } else {
-                        int px = 0;
-                        while (c >= '0' && c <= '9') {
-                            px = px * 10 + c - '0';
-                            c = at(format, ++i, end);
-                        }
-                        spec.precision = px & 0x7fffffff;
-                    }
+                    i = parsePrecision(format, i, end, spec, a);
+                    c = at(format, i, end);
                     if (c == 'l') {
                         i--;
                     } else {
@@ -217,6 +200,38 @@ public final class Printf {
             }
         } while (!done && (c = at(format, ++i, end)) != 0);
         spec.conversion = (byte) c;
+        return i;
+    }
+
+    /** Digits of a width starting at format[i]; returns the index after them (wrapping like SQLite's unsigned). */
+    private static int parseWidth(byte[] format, int i, int end, Spec spec) {
+        int wx = 0;
+        int c;
+        while ((c = at(format, i, end)) >= '0' && c <= '9') {
+            wx = wx * 10 + c - '0';
+            i++;
+        }
+        spec.width = wx & 0x7fffffff;
+        return i;
+    }
+
+    /** A precision after the '.' at format[i]: digits or '*'; returns the index after it. */
+    private static int parsePrecision(byte[] format, int i, int end, Spec spec, Args a) {
+        int c = at(format, ++i, end);
+        if (c == '*') {
+            int p = (int) a.nextLong();
+            if (p < 0) {
+                p = p >= -2147483647 ? -p : -1;
+            }
+            spec.precision = p;
+            return i + 1;
+        }
+        int px = 0;
+        while (c >= '0' && c <= '9') {
+            px = px * 10 + c - '0';
+            c = at(format, ++i, end);
+        }
+        spec.precision = px & 0x7fffffff;
         return i;
     }
 
