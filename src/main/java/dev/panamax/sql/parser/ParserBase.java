@@ -90,7 +90,7 @@ abstract class ParserBase {
         }
     }
 
-    /** Checks the very first token, which {@link #advance()} never moved onto. */
+    /** Checks the token a statement starts at, which {@link #advance()} did not move onto. */
     final void checkFirstToken() {
         if (type[pos] == Tk.ILLEGAL) {
             throw unrecognized(pos);
@@ -140,10 +140,12 @@ abstract class ParserBase {
     /**
      * A check of parse.y that fails on a rule just completed; raised once the lookahead token is accepted (see the
      * class comment). SQLite's parser reduces a rule only when the next token arrives, even one that ends in a
-     * token, so a syntax error on that next token still wins. The first such failure is kept, as SQLite stops at the token where it happened.
+     * token, so a syntax error on that next token still wins. The first token with a failure ends the statement,
+     * as in SQLite; among failures found at one token the last message wins, as SQLite's later message
+     * overwrites the earlier one.
      */
     final void deferError(String message) {
-        if (pendingMessage == null) {
+        if (pendingMessage == null || pendingAt == pos) {
             pendingMessage = message;
             pendingAt = pos;
         }

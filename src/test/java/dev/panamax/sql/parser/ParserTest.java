@@ -171,6 +171,16 @@ class ParserTest {
     }
 
     @Test
+    void iterateYieldsStatementsBeforeTheBadOne() {
+        java.util.Iterator<Parsed> it = Parser.iterate("SELECT 1; SELECT 2; SELECT FROM; SELECT 3");
+        assertInstanceOf(Select.class, it.next().statement());
+        Parsed second = it.next();
+        assertEquals(19, second.tail());
+        assertEquals("near \"FROM\": syntax error", assertThrows(ParseException.class, it::next).getMessage());
+        assertFalse(Parser.iterate(" ; -- only a comment").hasNext());
+    }
+
+    @Test
     void legacySchemaAcceptsCollateInColumnLists() {
         String sql = "CREATE TABLE t(a, FOREIGN KEY(a COLLATE nocase) REFERENCES p)";
         assertEquals("syntax error after column name \"a\"",
