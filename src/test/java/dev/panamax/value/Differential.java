@@ -54,6 +54,34 @@ public final class Differential implements AutoCloseable {
         }
     }
 
+    /**
+     * Like {@link #check}, but a REAL result may differ from SQLite's by up to maxUlps units in the last place (for
+     * libm functions, whose last bit differs between C libraries); such near misses are counted in
+     * {@link #nearMisses()}.
+     */
+    public void checkClose(String expr, Mem[] args, Operation ours, int maxUlps) {
+        checks++;
+        SqliteOracle.Answer theirs = oracle.eval(expr, args);
+        Mem out = new Mem();
+        ours.run(args, out);
+        if (theirs.isError() || !SqliteOracle.same(out, theirs.value())) {
+            boolean close = !theirs.isError() && out.type() == Mem.REAL && theirs.value().type() == Mem.REAL
+                    && Math.abs(Math.nextUp(0.0) + out.doubleValue() - theirs.value().doubleValue())
+                            <= maxUlps * Math.ulp(theirs.value().doubleValue()) + Math.nextUp(0.0);
+            if (close) {
+                nearMisses++;
+            } else {
+                fail(expr + " " + describeArgs(args) + ": sqlite " + theirs + ", panamax " + SqliteOracle.describe(out));
+            }
+        }
+    }
+
+    private int nearMisses;
+
+    public int nearMisses() {
+        return nearMisses;
+    }
+
     public void fail(String message) {
         if (failures.size() < 40) {
             failures.add(message);
@@ -71,7 +99,8 @@ public final class Differential implements AutoCloseable {
     /** Fails the test with every mismatch and the seed. */
     public void assertNoFailures() {
         assertEquals(List.of(), failures, "seed " + seed + " (" + checks + " checks)");
-        System.out.println(checks + " checks match SQLite");
+        System.out.println(checks + " checks match SQLite" + (nearMisses > 0 ? " (" + nearMisses
+                + " within 1 ulp)" : ""));
     }
 
     public int checks() {

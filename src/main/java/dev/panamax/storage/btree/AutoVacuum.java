@@ -106,8 +106,8 @@ final class AutoVacuum {
                     MemPage free = fl.allocate(near, mode);
                     iFree = free.pgno;
                     bt.releasePage(free);
-                    if (iFree > iLastPg) {
-                        throw Corrupt.page(iFree, "free page above the page being moved");
+                    if (iFree > bt.pager.pageCount()) {
+                        throw Corrupt.page(iFree, "free page beyond the end of the file");
                     }
                 } while (commit && iFree > nFin);
                 relocate(bt, iLastPg, type, parent, iFree, commit);

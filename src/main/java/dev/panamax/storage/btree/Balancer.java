@@ -212,9 +212,6 @@ final class Balancer {
             if (k > 0 && p.ptfFlags() != old[0].ptfFlags()) {
                 throw Corrupt.page(pgno, "sibling pages of different types under page " + parent.pgno);
             }
-            if (p.nCell + p.nOverflow == 0 && (k > 0 || nOld == 1)) {
-                throw Corrupt.page(pgno, "empty page in the middle of a tree");
-            }
             MemorySegment.copy(p.data(), 0, copies[k], 0, bt.usableSize);
             if (k < nOld - 1) {
                 MemorySegment src = slot >= 0 ? parent.ovflCell[slot] : parent.data();

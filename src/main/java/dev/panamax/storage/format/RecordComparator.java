@@ -24,6 +24,17 @@ public final class RecordComparator {
      * @return negative when the record sorts before the key, positive after it, else {@code key.defaultRc}
      */
     public int compare(MemorySegment seg, long base, int size, UnpackedRecord key, int pgno) {
+        if (size < 1) {
+            throw Corrupt.page(pgno, "empty record");
+        }
+        try {
+            return compareFields(seg, base, size, key, pgno);
+        } catch (IndexOutOfBoundsException e) {
+            throw Corrupt.page(pgno, "record extends past its page");
+        }
+    }
+
+    private int compareFields(MemorySegment seg, long base, int size, UnpackedRecord key, int pgno) {
         long h = Varint.get32(seg, base);
         int hdrSize = Varint.value32(h);
         int p = Varint.length32(h);

@@ -23,7 +23,8 @@ public final class Page {
     MemorySegment frame;
     int refCount;
     boolean dirty;
-    boolean recentlyUsed;
+    Page lruPrev;
+    Page lruNext;
     Page hashNext;
     int slot;
     /** The layer above's parsed state of this page; the pager nulls it when the content is replaced. */

@@ -8,13 +8,14 @@ import java.util.function.Consumer;
 
 /**
  * The page cache of one database (SQLite's pcache): page frames carved from slab chunks owned by one {@link Arena},
- * a hash from page number to {@link Page}, and clock eviction of clean unpinned pages.
+ * a hash from page number to {@link Page}, and LRU eviction of clean unpinned pages.
  *
  * <pre>
  *   arena ── chunk 0: [frame][frame][frame]...    chunk = max(pageSize, 64 KiB), taken from the budget
  *         ── chunk 1: [frame][frame]...
  *   buckets[hash(pgno)] -> Page -> Page ...       chained through Page.hashNext
- *   resident[0..count)                            the clock's ring; Page.slot is its index here
+ *   resident[0..count)                            every cached page; Page.slot is its index here
+ *   lruHead .. lruTail                            clean unpinned pages, least recently released first
  * </pre>
  *
  * <p>Invariants: a page in the hash has a frame or a mapped view as data; a free frame belongs to no page; a
@@ -32,8 +33,9 @@ final class PageCache {
     private Page[] buckets = new Page[64];
     private Page[] resident = new Page[64];
     private int count;
-    private int clockHand;
     private long reservedBytes;
+    private Page lruHead;
+    private Page lruTail;
 
     PageCache(int pageSize, PageCacheBudget budget, boolean evictable) {
         this.pageSize = pageSize;
@@ -88,6 +90,7 @@ final class PageCache {
 
     /** Drops a page from the cache; its frame goes back to the free list. The page must not be pinned. */
     void remove(Page p) {
+        makeUnevictable(p);
         int h = hash(p.pgno);
         Page prev = null;
         for (Page q = buckets[h]; q != null; prev = q, q = q.hashNext) {
@@ -144,8 +147,9 @@ final class PageCache {
         p.pgno = pgno;
         p.refCount = 0;
         p.dirty = false;
-        p.recentlyUsed = true;
         p.extra = null;
+        p.lruPrev = null;
+        p.lruNext = null;
         return p;
     }
 
@@ -199,27 +203,49 @@ final class PageCache {
         return (int) Math.max(16, budget.limitBytes() / pageSize);
     }
 
-    /** Evicts one clean unpinned page (clock); false when every page is pinned or dirty. */
+    /** Marks a page evictable (clean and unpinned): it joins the LRU list's tail. */
+    void makeEvictable(Page p) {
+        if (p.lruPrev != null || lruHead == p || !evictable) {
+            return;
+        }
+        p.lruNext = null;
+        p.lruPrev = lruTail;
+        if (lruTail == null) {
+            lruHead = p;
+        } else {
+            lruTail.lruNext = p;
+        }
+        lruTail = p;
+    }
+
+    /** Takes a page off the LRU list (it was pinned or made dirty). */
+    void makeUnevictable(Page p) {
+        if (p.lruPrev == null && lruHead != p) {
+            return;
+        }
+        if (p.lruPrev == null) {
+            lruHead = p.lruNext;
+        } else {
+            p.lruPrev.lruNext = p.lruNext;
+        }
+        if (p.lruNext == null) {
+            lruTail = p.lruPrev;
+        } else {
+            p.lruNext.lruPrev = p.lruPrev;
+        }
+        p.lruPrev = null;
+        p.lruNext = null;
+    }
+
+    /** Evicts the least recently released clean unpinned page; false when there is none. */
     private boolean evictOne() {
-        if (!evictable || count == 0) {
+        Page p = lruHead;
+        if (p == null) {
             return false;
         }
-        for (int scanned = 0; scanned < 2 * count + 1; scanned++) {
-            if (clockHand >= count) {
-                clockHand = 0;
-            }
-            Page p = resident[clockHand];
-            if (p.refCount == 0 && !p.dirty) {
-                if (p.recentlyUsed) {
-                    p.recentlyUsed = false;
-                } else {
-                    remove(p);
-                    return true;
-                }
-            }
-            clockHand++;
-        }
-        return false;
+        assert p.refCount == 0 && !p.dirty : p;
+        remove(p);
+        return true;
     }
 
     private void rehash(int n) {

@@ -381,6 +381,7 @@ public final class Pager implements AutoCloseable {
                 p.dirty = true;
                 addDirty(p);
             } else {
+                cache.makeUnevictable(p);
                 cache.materialize(p);
                 if (!p.dirty) {
                     p.dirty = true;
@@ -404,8 +405,9 @@ public final class Pager implements AutoCloseable {
     public Page get(int pgno) {
         Page p = cache.lookup(pgno);
         if (p != null) {
-            p.refCount++;
-            p.recentlyUsed = true;
+            if (p.refCount++ == 0) {
+                cache.makeUnevictable(p);
+            }
             return p;
         }
         if (pgno <= 0) {
@@ -433,8 +435,8 @@ public final class Pager implements AutoCloseable {
     /** The cached page {@code pgno} pinned, or null when it is not in the cache (no I/O). */
     public Page lookup(int pgno) {
         Page p = cache.lookup(pgno);
-        if (p != null) {
-            p.refCount++;
+        if (p != null && p.refCount++ == 0) {
+            cache.makeUnevictable(p);
         }
         return p;
     }
@@ -442,7 +444,9 @@ public final class Pager implements AutoCloseable {
     /** Unpins a page obtained from {@link #get}. */
     public void release(Page p) {
         assert p.refCount > 0 : p;
-        p.refCount--;
+        if (--p.refCount == 0 && !p.dirty) {
+            cache.makeEvictable(p);
+        }
     }
 
     /**
@@ -685,7 +689,11 @@ public final class Pager implements AutoCloseable {
 
     private void markAllClean() {
         for (int k = 0; k < dirtyCount; k++) {
-            dirty[k].dirty = false;
+            Page p = dirty[k];
+            p.dirty = false;
+            if (p.refCount == 0) {
+                cache.makeEvictable(p);
+            }
             dirty[k] = null;
         }
         dirtyCount = 0;
