@@ -398,12 +398,7 @@ abstract class DdlParser extends DmlParser {
         int s = here();
         expect(Tk.REFERENCES);
         Name table = nm();
-        List<Name> columns = List.of();
-        if (at(Tk.LP)) {
-            advance();
-            columns = eidList();
-            expect(Tk.RP);
-        }
+        List<Name> columns = eidListOpt();
         ForeignKeyClause.Action onDelete = null;
         ForeignKeyClause.Action onUpdate = null;
         Name match = null;

@@ -47,8 +47,8 @@ abstract class ExprParser extends ParserBase {
     /** A SELECT statement (with optional WITH), parsed by the SELECT grammar. */
     abstract Select select();
 
-    /** A window specification inside parentheses, without them. */
-    abstract WindowDef windowSpec(int start);
+    /** {@code ( window )}: a window specification with its parentheses. */
+    abstract WindowDef parenthesizedWindow();
 
     abstract List<OrderingTerm> sortList();
 
@@ -628,11 +628,7 @@ abstract class ExprParser extends ParserBase {
         int s = here();
         advance();
         if (at(Tk.LP)) {
-            int ws = here();
-            advance();
-            WindowDef w = windowSpec(ws);
-            expect(Tk.RP);
-            WindowDef def = new WindowDef(w.baseName(), w.partitionBy(), w.orderBy(), w.frame(), ws, prevEnd());
+            WindowDef def = parenthesizedWindow();
             return new Expr.Over(null, def, s, prevEnd());
         }
         Name n = nm();

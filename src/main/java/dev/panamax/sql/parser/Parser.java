@@ -403,12 +403,7 @@ public final class Parser extends DdlParser {
         advance();
         boolean ifNotExists = ifNotExists();
         QualifiedName name = fullName();
-        List<Name> columns = List.of();
-        if (at(Tk.LP)) {
-            advance();
-            columns = eidList();
-            expect(Tk.RP);
-        }
+        List<Name> columns = eidListOpt();
         expect(Tk.AS);
         Select sel = select();
         return new Stmt.CreateView(temp, ifNotExists, name, columns, sel, s, prevEnd());

@@ -261,6 +261,17 @@ abstract class ParserBase {
         return names;
     }
 
+    /** parse.y's {@code eidlist_opt}: a parenthesised {@link #eidList()}, or an empty list. */
+    final List<Name> eidListOpt() {
+        if (!at(Tk.LP)) {
+            return List.of();
+        }
+        advance();
+        List<Name> names = eidList();
+        expect(Tk.RP);
+        return names;
+    }
+
     /**
      * parse.y's {@code eidlist}: names that may carry COLLATE and ASC/DESC, which SQLite refuses except when reading
      * an old schema ("syntax error after column name").

@@ -46,12 +46,7 @@ abstract class SelectParser extends ExprParser {
 
     private Select.Cte cte() {
         Name name = nm();
-        List<Name> columns = List.of();
-        if (at(Tk.LP)) {
-            advance();
-            columns = eidList();
-            expect(Tk.RP);
-        }
+        List<Name> columns = eidListOpt();
         expect(Tk.AS);
         Select.Materialized m = Select.Materialized.ANY;
         if (accept(Tk.MATERIALIZED)) {
@@ -481,11 +476,7 @@ abstract class SelectParser extends ExprParser {
             int s = here();
             Name name = nm();
             expect(Tk.AS);
-            int ws = here();
-            expect(Tk.LP);
-            WindowDef w = windowSpec(ws);
-            expect(Tk.RP);
-            WindowDef def = new WindowDef(w.baseName(), w.partitionBy(), w.orderBy(), w.frame(), ws, prevEnd());
+            WindowDef def = parenthesizedWindow();
             if (!windows.isEmpty()) {
                 chain(def, windows);
             }
@@ -519,9 +510,11 @@ abstract class SelectParser extends ExprParser {
         }
     }
 
-    /** parse.y's {@code window}: {@code [base] [PARTITION BY ..] [ORDER BY ..] [frame]} up to the closing ')'. */
+    /** parse.y's {@code LP window RP}: {@code ( [base] [PARTITION BY ..] [ORDER BY ..] [frame] )}. */
     @Override
-    final WindowDef windowSpec(int start) {
+    final WindowDef parenthesizedWindow() {
+        int start = here();
+        expect(Tk.LP);
         Name base = null;
         int tk = t();
         if (tk != Tk.PARTITION && tk != Tk.ORDER && tk != Tk.RANGE && tk != Tk.ROWS && tk != Tk.GROUPS
@@ -536,6 +529,7 @@ abstract class SelectParser extends ExprParser {
         }
         List<OrderingTerm> order = at(Tk.ORDER) ? orderBy() : List.of();
         WindowDef.Frame frame = (at(Tk.RANGE) || at(Tk.ROWS) || at(Tk.GROUPS)) ? frame() : null;
+        expect(Tk.RP);
         return new WindowDef(base, partition, order, frame, start, prevEnd());
     }
 
