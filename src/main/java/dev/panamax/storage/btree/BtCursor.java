@@ -83,6 +83,10 @@ public final class BtCursor implements AutoCloseable {
         return intKey;
     }
 
+    public boolean isWriteCursor() {
+        return write;
+    }
+
     public KeyInfo keyInfo() {
         return keyInfo;
     }
