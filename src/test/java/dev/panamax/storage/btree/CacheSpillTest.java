@@ -95,6 +95,8 @@ class CacheSpillTest {
             assertEquals(atSavepoint, read(bt, root));
             assertEquals(List.of(), bt.integrityCheck(new int[] {1, root}, null, 100, null));
         }
-        assertEquals("ok", SqliteShell.run(path, "PRAGMA integrity_check"));
+        if (TestBackends.realFiles()) {
+            assertEquals("ok", SqliteShell.run(path, "PRAGMA integrity_check"));
+        }
     }
 }
