@@ -756,6 +756,15 @@ public final class BtCursor implements AutoCloseable {
         return payloadSeg;
     }
 
+    /**
+     * The largest rowid in the table, 0 when it is empty (for OP_NewRowid: the new rowid is this plus one). Leaves
+     * the cursor at the last entry.
+     */
+    public long maxRowid() {
+        requireTable();
+        return last() ? rowid() : 0;
+    }
+
     /** The number of entries in the tree (sqlite3BtreeCount). */
     public long count() {
         try {
