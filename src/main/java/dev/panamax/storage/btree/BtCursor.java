@@ -61,7 +61,7 @@ public final class BtCursor implements AutoCloseable {
     private boolean decoderValid;
     private byte[] payloadBuf = new byte[0];
     private MemorySegment payloadSeg = MemorySegment.ofArray(payloadBuf);
-    private final RecordComparator comparator = new RecordComparator();
+    private final RecordComparator comparator;
     private UnpackedRecord scratchKey;
     private MemorySegment cellBuf;
     private byte[] wrappedArray;
@@ -77,6 +77,7 @@ public final class BtCursor implements AutoCloseable {
         this.keyInfo = keyInfo;
         this.intKey = keyInfo == null;
         this.decoder = new RecordDecoder(bt.encoding);
+        this.comparator = new RecordComparator(bt.encoding);
         this.unpackDecoder = new RecordDecoder(bt.encoding);
     }
 

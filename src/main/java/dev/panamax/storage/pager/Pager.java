@@ -660,15 +660,16 @@ public final class Pager implements AutoCloseable {
     }
 
     /**
-     * Cache spill: when the cache is over budget and every page is dirty, writes a batch of dirty pages (not page 1,
+     * Cache spill: when the cache is over budget and every page is dirty, writes half of the dirty pages (not page 1,
      * not pinned) to the database file, after syncing the journal that holds their original images, so their frames
-     * can be reused. A rollback then plays the journal back instead of just dropping dirty pages.
+     * can be reused. Large batches keep the journal syncs few. A rollback then plays the journal back instead of
+     * just dropping dirty pages.
      */
     private boolean spill() {
         if (state != State.WRITE || file == null || dirtyCount == 0) {
             return false;
         }
-        int batch = Math.max(1, dirtyCount / 8);
+        int batch = Math.max(1, dirtyCount / 2);
         int done = 0;
         try {
             for (int k = 0; k < dirtyCount && done < batch; ) {

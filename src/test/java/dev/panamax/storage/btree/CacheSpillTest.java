@@ -71,14 +71,14 @@ class CacheSpillTest {
             int root = bt.createTree(Btree.CREATE_TABLE);
             SchemaSupport.addSchemaRow(bt, "table", "t", "t", root, "CREATE TABLE t(v)");
             TreeMap<Long, String> model = new TreeMap<>();
-            mutate(bt, root, model, r, 3000);
+            mutate(bt, root, model, r, 2000);
             bt.commit();
             assertEquals(model, read(bt, root));
             TreeMap<Long, String> committed = new TreeMap<>(model);
 
             bt.beginWrite();
-            mutate(bt, root, new TreeMap<>(model), r, 6000);
-            assertTrue(bt.pager().cachedPages() < 400, "cache must stay near its budget: " + bt.pager().cachedPages());
+            mutate(bt, root, new TreeMap<>(model), r, 3000);
+            assertTrue(bt.pager().cachedPages() < 300, "cache must stay near its budget: " + bt.pager().cachedPages());
             bt.rollback();
             assertEquals(committed, read(bt, root));
             assertEquals(List.of(), bt.integrityCheck(new int[] {1, root}, null, 100, null));
@@ -87,7 +87,7 @@ class CacheSpillTest {
             mutate(bt, root, model, r, 3000);
             TreeMap<Long, String> atSavepoint = new TreeMap<>(model);
             bt.openSavepoints(1);
-            mutate(bt, root, new TreeMap<>(model), r, 4000);
+            mutate(bt, root, new TreeMap<>(model), r, 2000);
             bt.rollbackToSavepoint(0);
             bt.releaseSavepoint(0);
             mutate(bt, root, atSavepoint, r, 2000);
