@@ -31,7 +31,9 @@ import java.util.Comparator;
  * commit through {@link #commitToStore}; a WAL replaces the journal there (frames appended instead of the journal
  * and the in-place writes) and the rest of the pager is unchanged.
  *
- * <p>Not thread-safe: one connection (one thread at a time) drives a pager. Page numbers are 1-based.
+ * <p>Not thread-safe: one connection (one thread at a time) drives a pager. Page numbers are 1-based. The class is
+ * somewhat over the usual size because transactions, savepoints, spill and the store seam share the dirty-page list
+ * and the page-count bookkeeping; splitting them would spread those invariants over several classes.
  */
 public final class Pager implements AutoCloseable {
     /** Transaction states. */
@@ -199,8 +201,11 @@ public final class Pager implements AutoCloseable {
         }
         if (file != null) {
             try {
-                if (RollbackJournal.playback(io, path, file)) {
-                    dropCleanPages();
+                if (io.exists(journal.path())) {
+                    detachViews();
+                    if (RollbackJournal.playback(io, path, file)) {
+                        dropCleanPages();
+                    }
                 }
                 MemorySegment hdr = scratch.asSlice(0, DbHeader.SIZE);
                 int n = file.read(0, hdr);
@@ -298,6 +303,7 @@ public final class Pager implements AutoCloseable {
                     journal.sync();
                     journal.abandon();
                 }
+                detachViews();
                 RollbackJournal.playback(io, path, file);
             } else if (journal.isOpen()) {
                 journal.finish();
@@ -627,6 +633,7 @@ public final class Pager implements AutoCloseable {
         Arrays.sort(pages, Comparator.comparingInt(Page::pgno));
         writePages(pages);
         if (dbSize < dbFileSize) {
+            detachViews();
             try {
                 file.truncate((long) dbSize * pageSize);
             } catch (IOException e) {
@@ -782,6 +789,22 @@ public final class Pager implements AutoCloseable {
             return;
         }
         readFromStore(p.pgno, p.data);
+    }
+
+    /**
+     * Before the file shrinks (a backend may unmap every view past the new end, and with them views below it that
+     * share a mapping): pages that are views of the file leave the cache, or get frames of their own when pinned.
+     */
+    private void detachViews() {
+        for (Page p : cache.snapshot()) {
+            if (p.frame == null) {
+                if (p.refCount == 0 && !p.dirty) {
+                    cache.remove(p);
+                } else {
+                    cache.materialize(p);
+                }
+            }
+        }
     }
 
     private void dropCleanPages() {

@@ -143,7 +143,7 @@ class SqliteToPanamaxTest {
             for (boolean ok = c.first(); ok; ok = c.next()) {
                 c.column(1, name);
                 c.column(3, root);
-                roots.put(name.textValue(), (int) root.longValue());
+                roots.put(name.type() == Mem.TEXT ? name.textValue() : name.toString(), (int) root.longValue());
             }
         }
         bt.commit();
