@@ -32,6 +32,9 @@ final class IntegrityCheck {
     private int curCell;
     private long nRow;
     private long[] intervals = new long[64];
+    /** Recursion depth; a real tree is a few levels deep, so a long chain of interior pages is corruption. */
+    private int treeDepth;
+    private static final int MAX_CHECK_DEPTH = 2 * Btree.MAX_DEPTH;
     private KeyInfo keyInfo;
     private byte[] prevKey = new byte[0];
     private int prevKeyLen = -1;
@@ -242,6 +245,19 @@ final class IntegrityCheck {
         if (pgno == 0) {
             return 0;
         }
+        if (treeDepth >= MAX_CHECK_DEPTH) {
+            append("b-tree deeper than " + MAX_CHECK_DEPTH + " levels at page " + u(pgno));
+            return 0;
+        }
+        treeDepth++;
+        try {
+            return checkTreePageAt(pgno, minKey, maxKey);
+        } finally {
+            treeDepth--;
+        }
+    }
+
+    private int checkTreePageAt(int pgno, long[] minKey, long maxKey) {
         if (!checkRef(pgno)) {
             return 0;
         }
