@@ -6,9 +6,15 @@ import java.lang.foreign.MemorySegment;
 /**
  * One open file: positional reads and writes of off-heap segments, size, truncate and sync.
  *
- * <p>All offsets are byte offsets from the start of the file. Reads past the end of the file return fewer bytes
- * (the count is returned) and never fail for that reason alone. Implementations are safe for concurrent use by
- * several threads.
+ * <p>All offsets are byte offsets from the start of the file; a negative offset is a bug and throws
+ * {@code IllegalArgumentException}. Reads past the end of the file return fewer bytes (the count is returned) and
+ * never fail for that reason alone. Writing to a file opened read-only throws an {@code IOException}, as does any
+ * operation after {@link #close()} (a {@code ClosedChannelException}). Implementations are safe for concurrent use
+ * by several threads; concurrent writes to overlapping ranges land in some order, as with {@code pwrite}.
+ *
+ * <p>Buffers passed to the batch methods must stay alive until the call returns: asynchronous backends hand their
+ * addresses to the kernel, and always wait for every request of a batch, even when one fails, before returning or
+ * throwing.
  */
 public interface DbFile extends AutoCloseable {
 
@@ -26,6 +32,8 @@ public interface DbFile extends AutoCloseable {
     /**
      * Reads a batch: request {@code i} fills {@code dsts[i]} from {@code offsets[i]}, {@code counts[i]} receives the
      * bytes read. Backends with asynchronous I/O submit the whole batch at once; the default reads one at a time.
+     * When one request fails the batch throws after all its requests have completed; {@code counts} is then
+     * unspecified.
      */
     default void readBatch(long[] offsets, MemorySegment[] dsts, int[] counts, int n) throws IOException {
         for (int i = 0; i < n; i++) {
@@ -35,19 +43,23 @@ public interface DbFile extends AutoCloseable {
 
     /**
      * A read-only view of {@code length} bytes at {@code offset} without copying, or {@code null} when the backend
-     * cannot give one (not mapped, or the range is past the end of the file). The view stays valid until the file
-     * is closed or truncated below its end; it sees later writes.
+     * cannot give one (not mapped, not yet remapped after growth, crossing a mapping chunk, or past the end of the
+     * file); the caller then copies with {@link #read}. A view sees later writes to its range. It stays valid until
+     * the file is closed or truncated: a truncation invalidates the views of the mappings it cuts (the mmap backend
+     * cuts whole mappings, so a view below the new size may be invalidated too). Reading an invalidated view throws
+     * {@code IllegalStateException}; it never reads past the end of the file and never crashes the JVM.
      */
     default MemorySegment view(long offset, long length) throws IOException {
         return null;
     }
 
-    /** Writes all of {@code src} at {@code offset}, growing the file as needed. */
+    /** Writes all of {@code src} at {@code offset}, growing the file as needed (a gap reads as zeros). */
     void write(long offset, MemorySegment src) throws IOException;
 
     /**
      * Writes a batch: {@code srcs[i]} at {@code offsets[i]}. Backends with asynchronous I/O submit the whole batch
-     * at once; the default writes one at a time.
+     * at once (in no guaranteed order between requests, so overlapping requests in one batch are a bug); the default
+     * writes one at a time.
      */
     default void writeBatch(long[] offsets, MemorySegment[] srcs, int n) throws IOException {
         for (int i = 0; i < n; i++) {
@@ -55,9 +67,17 @@ public interface DbFile extends AutoCloseable {
         }
     }
 
+    /**
+     * Shrinks the file to {@code size} bytes; a size at or above the current size leaves the file unchanged (as
+     * {@code FileChannel.truncate}: extend a file by writing to it).
+     */
     void truncate(long size) throws IOException;
 
-    /** Makes every completed write durable (fsync). */
+    /**
+     * Makes every completed write and truncation durable: the file's data and the metadata needed to read it back,
+     * its size included ({@code fdatasync}, what SQLite's unix VFS does on Linux). A failed sync may have lost
+     * writes: treat it as fatal for the transaction, never retry and carry on.
+     */
     void sync() throws IOException;
 
     @Override

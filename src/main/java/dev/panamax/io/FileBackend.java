@@ -1,8 +1,6 @@
 package dev.panamax.io;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +10,37 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
-/** The default backend: files on the host file system with positional reads and writes. */
+/**
+ * The default backend ({@code mmap}): files on the host file system, read through read-only mappings
+ * ({@code FileChannel.map(READ_ONLY, ..., Arena)}) and written with positional writes. See {@link MappedFile} for the
+ * mapping scheme. Time is the system clock and randomness is a {@link SecureRandom}.
+ *
+ * <p>Closing the backend releases nothing: every file owns its channel and mappings, and its owner closes it.
+ */
 public final class FileBackend implements IoBackend {
+    /** The default mapping chunk: 1 GiB of address space per mapping, a small file maps only what it has. */
+    public static final long DEFAULT_MAP_CHUNK_BYTES = 1L << 30;
+
+    /** The smallest chunk: pages (at most 64 KiB, power-of-two aligned) never straddle two chunks. */
+    public static final long MIN_MAP_CHUNK_BYTES = 1L << 16;
+
+    private final long mapChunkBytes;
     private final RandomGenerator random = new SecureRandom();
+
+    public FileBackend() {
+        this(DEFAULT_MAP_CHUNK_BYTES);
+    }
+
+    /**
+     * A backend whose files map in chunks of {@code mapChunkBytes} (a power of two, at least
+     * {@link #MIN_MAP_CHUNK_BYTES}); small chunks make tests cross chunk boundaries with small files.
+     */
+    public FileBackend(long mapChunkBytes) {
+        if (mapChunkBytes < MIN_MAP_CHUNK_BYTES || Long.bitCount(mapChunkBytes) != 1) {
+            throw new IllegalArgumentException("map chunk must be a power of two >= 64 KiB: " + mapChunkBytes);
+        }
+        this.mapChunkBytes = mapChunkBytes;
+    }
 
     @Override
     public String name() {
@@ -30,8 +56,7 @@ public final class FileBackend implements IoBackend {
                 options.add(StandardOpenOption.CREATE);
             }
         }
-        Path p = Path.of(path);
-        return new ChannelFile(path, FileChannel.open(p, options));
+        return new MappedFile(path, FileChannel.open(Path.of(path), options), readOnly, mapChunkBytes);
     }
 
     @Override
@@ -59,66 +84,8 @@ public final class FileBackend implements IoBackend {
         return random;
     }
 
+    /** Nothing to release: each file owns its channel and mappings. */
     @Override
     public void close() {
-        // nothing held beyond the files, which their owners close
-    }
-
-    private static final class ChannelFile implements DbFile {
-        private final String path;
-        private final FileChannel channel;
-
-        ChannelFile(String path, FileChannel channel) {
-            this.path = path;
-            this.channel = channel;
-        }
-
-        @Override
-        public String path() {
-            return path;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return channel.size();
-        }
-
-        @Override
-        public int read(long offset, MemorySegment dst) throws IOException {
-            ByteBuffer buf = dst.asByteBuffer();
-            int total = 0;
-            while (buf.hasRemaining()) {
-                int n = channel.read(buf, offset + total);
-                if (n < 0) {
-                    break;
-                }
-                total += n;
-            }
-            return total;
-        }
-
-        @Override
-        public void write(long offset, MemorySegment src) throws IOException {
-            ByteBuffer buf = src.asByteBuffer();
-            long pos = offset;
-            while (buf.hasRemaining()) {
-                pos += channel.write(buf, pos);
-            }
-        }
-
-        @Override
-        public void truncate(long size) throws IOException {
-            channel.truncate(size);
-        }
-
-        @Override
-        public void sync() throws IOException {
-            channel.force(false);
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
-        }
     }
 }

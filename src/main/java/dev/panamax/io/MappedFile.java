@@ -1,0 +1,258 @@
+package dev.panamax.io;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.NonWritableChannelException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A file read through read-only mappings and written with positional writes.
+ *
+ * <pre>
+ *  file offset  0               C               2C                 size
+ *               +---------------+---------------+-------------------+
+ *  chunks[0]    [ mapping of [0, C)             ]
+ *  chunks[1]                    [ [C, 2C)       ]
+ *  chunks[2]                                    [ [2C, end) tail    ]   end &lt;= size, end &lt; 3C
+ *  retired      earlier, shorter mappings of a growing chunk, kept for the views handed out from them
+ * </pre>
+ *
+ * <p>The file is cut into chunks of {@code C} bytes (a power of two of at least 64 KiB, so no page straddles two
+ * chunks). Each chunk has at most one current mapping, which never reaches past the end of the file as it was when
+ * mapped: {@code FileChannel.map} would otherwise extend the file, and touching a mapped page past the end raises
+ * SIGBUS. When the file grows, a chunk is remapped to a longer mapping only once it has grown by a worthwhile
+ * amount ({@link #worthRemapping}); meanwhile reads of the unmapped tail are positional reads. A remap keeps the
+ * older mapping alive (its views stay valid), so a chunk growing from nothing to {@code C} leaves a geometric
+ * series of mappings, at most about three times {@code C} of address space.
+ *
+ * <p>Invariants: every live mapping ends at or below the file size; {@link #truncate} first unpublishes and closes
+ * (an {@code Arena} handshake: no thread is inside the mapping afterwards) every mapping reaching past the new
+ * size, and only then shrinks the file. A reader that raced with the close sees {@code IllegalStateException} from
+ * the closed arena and retries with a positional read. If another process shrinks the file under a mapping, the
+ * JVM turns the SIGBUS into an {@code InternalError}, which is caught the same way.
+ *
+ * <p>Thread safety: the read path is lock-free (a volatile copy-on-write table of mappings); mapping, truncation
+ * and close take the file's monitor. Writes are positional ({@code pwrite}) and need no lock.
+ */
+final class MappedFile implements DbFile {
+    /** A chunk is not remapped for less growth than this (nor for less than half its current mapping). */
+    static final long MIN_REMAP_GROWTH_BYTES = 1L << 16;
+
+    private record Mapping(long start, long end, Arena arena, MemorySegment segment) {
+    }
+
+    private final String path;
+    private final FileChannel channel;
+    private final boolean readOnly;
+    private final int chunkShift;
+    private final long chunkBytes;
+    private final List<Mapping> live = new ArrayList<>();
+    private volatile Mapping[] chunks = new Mapping[0];
+    private boolean closed;
+
+    MappedFile(String path, FileChannel channel, boolean readOnly, long chunkBytes) {
+        this.path = path;
+        this.channel = channel;
+        this.readOnly = readOnly;
+        this.chunkBytes = chunkBytes;
+        this.chunkShift = Long.numberOfTrailingZeros(chunkBytes);
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public long size() throws IOException {
+        return channel.size();
+    }
+
+    @Override
+    public int read(long offset, MemorySegment dst) throws IOException {
+        checkOffset(offset);
+        long total = dst.byteSize();
+        long done = 0;
+        while (done < total) {
+            long pos = offset + done;
+            long piece = Math.min(total - done, chunkEnd(pos) - pos);
+            Mapping m = mappingFor(pos, piece);
+            if (m == null || !copyOut(m, pos, dst, done, piece)) {
+                return Math.toIntExact(done + positionalRead(pos, dst.asSlice(done)));
+            }
+            done += piece;
+        }
+        return Math.toIntExact(done);
+    }
+
+    @Override
+    public MemorySegment view(long offset, long length) throws IOException {
+        checkOffset(offset);
+        if (length <= 0 || offset + length > chunkEnd(offset)) {
+            return null;
+        }
+        Mapping m = mappingFor(offset, length);
+        return m == null ? null : m.segment.asSlice(offset - m.start, length);
+    }
+
+    @Override
+    public void write(long offset, MemorySegment src) throws IOException {
+        checkOffset(offset);
+        checkWritable();
+        ByteBuffer buf = src.asByteBuffer();
+        long pos = offset;
+        while (buf.hasRemaining()) {
+            pos += channel.write(buf, pos);
+        }
+    }
+
+    @Override
+    public void truncate(long size) throws IOException {
+        checkOffset(size);
+        checkWritable();
+        synchronized (this) {
+            ensureOpen();
+            Mapping[] table = chunks.clone();
+            for (int i = 0; i < table.length; i++) {
+                if (table[i] != null && table[i].end > size) {
+                    table[i] = null;
+                }
+            }
+            chunks = table;
+            closeMappings(m -> m.end > size);
+            channel.truncate(size);
+        }
+    }
+
+    @Override
+    public void sync() throws IOException {
+        channel.force(false);
+    }
+
+    @Override
+    public void close() throws IOException {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            chunks = new Mapping[0];
+            closeMappings(m -> true);
+        }
+        channel.close();
+    }
+
+    /** The number of live mappings (current and retired); for tests of the remapping policy. */
+    synchronized int liveMappings() {
+        return live.size();
+    }
+
+    private long chunkEnd(long pos) {
+        return ((pos >>> chunkShift) + 1) << chunkShift;
+    }
+
+    /** The current mapping holding {@code [pos, pos + len)}, mapping or remapping its chunk if worthwhile. */
+    private Mapping mappingFor(long pos, long len) throws IOException {
+        Mapping[] table = chunks;
+        int i = (int) (pos >>> chunkShift);
+        Mapping m = i < table.length ? table[i] : null;
+        if (m != null && pos + len <= m.end) {
+            return m;
+        }
+        return remap(i, pos + len);
+    }
+
+    private synchronized Mapping remap(int chunk, long neededEnd) throws IOException {
+        ensureOpen();
+        Mapping[] table = chunks;
+        Mapping m = chunk < table.length ? table[chunk] : null;
+        if (m != null && neededEnd <= m.end) {
+            return m;
+        }
+        long start = (long) chunk << chunkShift;
+        long end = Math.min(channel.size(), start + chunkBytes);
+        if (end < neededEnd || !worthRemapping(m, start, end)) {
+            return null;
+        }
+        Arena arena = Arena.ofShared();
+        MemorySegment segment;
+        try {
+            segment = channel.map(FileChannel.MapMode.READ_ONLY, start, end - start, arena);
+        } catch (IOException | RuntimeException e) {
+            arena.close();
+            return null;
+        }
+        Mapping fresh = new Mapping(start, end, arena, segment);
+        live.add(fresh);
+        Mapping[] grown = Arrays.copyOf(table, Math.max(table.length, chunk + 1));
+        grown[chunk] = fresh;
+        chunks = grown;
+        return fresh;
+    }
+
+    private boolean worthRemapping(Mapping current, long start, long end) {
+        if (current == null || end - start == chunkBytes) {
+            return true;
+        }
+        long mapped = current.end - start;
+        return end - current.end >= Math.max(MIN_REMAP_GROWTH_BYTES, mapped / 2);
+    }
+
+    /** Copies from a mapping; false when the mapping was closed under us or the file shrank behind our back. */
+    private static boolean copyOut(Mapping m, long pos, MemorySegment dst, long dstOffset, long len) {
+        try {
+            MemorySegment.copy(m.segment, pos - m.start, dst, dstOffset, len);
+            return true;
+        } catch (IllegalStateException | InternalError e) {
+            return false;
+        }
+    }
+
+    private int positionalRead(long pos, MemorySegment dst) throws IOException {
+        ByteBuffer buf = dst.asByteBuffer();
+        int total = 0;
+        while (buf.hasRemaining()) {
+            int n = channel.read(buf, pos + total);
+            if (n < 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    private void closeMappings(Predicate<Mapping> which) {
+        for (var it = live.iterator(); it.hasNext(); ) {
+            Mapping m = it.next();
+            if (which.test(m)) {
+                m.arena.close();
+                it.remove();
+            }
+        }
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new ClosedChannelException();
+        }
+    }
+
+    private void checkWritable() throws IOException {
+        if (readOnly) {
+            throw new IOException("file is open read-only: " + path, new NonWritableChannelException());
+        }
+    }
+
+    private static void checkOffset(long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("negative file offset: " + offset);
+        }
+    }
+}
