@@ -15,6 +15,10 @@ public final class Query {
     public final Bound offset;
     public final List<ColumnInfo> columns;
     boolean correlated;
+    /** Per result column: the explicit AS name, or null. */
+    List<String> aliases = List.of();
+    /** Per result column: the source text of its expression (null for columns from {@code *}). */
+    List<String> spans = List.of();
 
     /** Compound operators. */
     public enum CompoundOp { UNION, UNION_ALL, INTERSECT, EXCEPT }
@@ -40,6 +44,11 @@ public final class Query {
     /** True when the query refers to columns of an enclosing query (a correlated subquery). */
     public boolean isCorrelated() {
         return correlated;
+    }
+
+    /** The explicit AS name of result column {@code k}, or null. */
+    public String alias(int k) {
+        return aliases.get(k);
     }
 
     public int columnCount() {
