@@ -117,6 +117,25 @@ public sealed interface Stmt extends Node
     record DropColumn(Name column) implements AlterAction {
     }
 
+    /** {@code DROP CONSTRAINT name} (SQLite 3.53). */
+    record DropConstraint(Name constraint) implements AlterAction {
+    }
+
+    /** {@code ALTER [COLUMN] column DROP NOT NULL} (SQLite 3.53). */
+    record DropNotNull(Name column) implements AlterAction {
+    }
+
+    /** {@code ALTER [COLUMN] column SET NOT NULL [ON CONFLICT ..]} (SQLite 3.53); onConflict may be null. */
+    record SetNotNull(Name column, ConflictAction onConflict) implements AlterAction {
+    }
+
+    /**
+     * {@code ADD [CONSTRAINT name] CHECK (expr) [ON CONFLICT ..]} (SQLite 3.53); {@code text} is the source text
+     * between the parentheses, which SQLite splices into the stored CREATE TABLE.
+     */
+    record AddCheck(Name name, Expr expr, String text, ConflictAction onConflict) implements AlterAction {
+    }
+
     /** BEGIN; {@code mode} is null when not written (DEFERRED). CONCURRENT is Turso's MVCC transaction. */
     record Begin(TransactionMode mode, int start, int end) implements Stmt {
     }

@@ -338,6 +338,11 @@ abstract class ParserBase {
         return index;
     }
 
+    final void resetParameters() {
+        nextParameter = 0;
+        namedParameters = null;
+    }
+
     final int parameterCount() {
         return nextParameter;
     }
