@@ -29,12 +29,26 @@ public final class DatabaseLock {
     /** A holder's level. */
     public enum Level { NONE, SHARED, RESERVED, EXCLUSIVE }
 
-    private final ReentrantLock mutex = new ReentrantLock();
-    private final Condition changed = mutex.newCondition();
+    private final ReentrantLock mutex;
+    private final Condition changed;
     private int sharedCount;
     private Object reservedBy;
     private Object pendingBy;
     private Object exclusiveBy;
+
+    /**
+     * A lock whose waits release {@code mutex}: the same mutex serialises the steps of all connections, so a
+     * connection waiting here lets the others run (and release what it waits for).
+     */
+    public DatabaseLock(ReentrantLock mutex) {
+        this.mutex = mutex;
+        this.changed = mutex.newCondition();
+    }
+
+    /** Number of connections holding SHARED or more. */
+    public int sharedCount() {
+        return sharedCount;
+    }
 
     /** Takes SHARED for {@code owner}, which holds nothing yet. */
     public void acquireShared(Object owner, long busyTimeoutMillis) {

@@ -26,6 +26,7 @@ public final class Program {
     final boolean readOnly;
     final List<String> parameterNames;
     final Object schemaVersion;
+    final boolean countsChanges;
 
     Program(ProgramBuilder b, ResultShape shape, boolean readOnly, List<String> parameterNames, Object schemaVersion) {
         this.size = b.size;
@@ -42,6 +43,7 @@ public final class Program {
         this.readOnly = readOnly;
         this.parameterNames = List.copyOf(parameterNames);
         this.schemaVersion = schemaVersion;
+        this.countsChanges = b.countsChanges;
     }
 
     public int size() {

@@ -19,6 +19,7 @@ public final class ProgramBuilder {
     int size;
     int registerCount;
     int cursorCount;
+    boolean countsChanges;
     private int[] labels = new int[16];
     private int labelCount;
 
@@ -126,6 +127,11 @@ public final class ProgramBuilder {
         if (size > 0) {
             comments[size - 1] = text;
         }
+    }
+
+    /** Marks an INSERT, UPDATE or DELETE: its row count becomes sqlite3_changes() when it finishes. */
+    public void setCountsChanges() {
+        countsChanges = true;
     }
 
     /** Makes sure the program has at least {@code n} registers (numbered 1..n). */

@@ -78,6 +78,12 @@ public final class Resolver {
         return exprs.scalar(e, scope);
     }
 
+    /** Like {@link #expression} but a row value is allowed (the right side of {@code SET (a, b) = ...}). */
+    public Bound rowValue(Expr e, List<Source> sources) {
+        Scope scope = new Scope(null, new ArrayList<>(sources), new ArrayList<>());
+        return exprs.resolve(e, scope);
+    }
+
     /** Like {@link #expression}, naming the clause in the "not allowed" error of aggregates and subqueries. */
     public Bound expression(Expr e, List<Source> sources, String clause) {
         Scope scope = new Scope(null, new ArrayList<>(sources), new ArrayList<>());

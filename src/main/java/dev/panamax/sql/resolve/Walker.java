@@ -41,6 +41,48 @@ public final class Walker {
         }
     }
 
+    /**
+     * Calls {@code visit} on every expression of {@code b}, descending into subqueries too (their cores, ORDER BY,
+     * LIMIT and the ON clauses and subqueries of their FROM items).
+     */
+    public static void forEachDeep(Bound b, Consumer<Bound> visit) {
+        forEach(b, x -> {
+            visit.accept(x);
+            Query q = switch (x) {
+                case Bound.InSelect i -> i.query();
+                case Bound.Exists e -> e.query();
+                case Bound.Subquery s -> s.query();
+                default -> null;
+            };
+            if (q != null) {
+                forEachDeep(q, visit);
+            }
+        });
+    }
+
+    /** {@link #forEachDeep(Bound, Consumer)} over every expression of a query. */
+    public static void forEachDeep(Query q, Consumer<Bound> visit) {
+        for (Query.Core c : q.cores) {
+            if (c instanceof SelectCore s) {
+                for (Source src : s.from) {
+                    forEachDeep(src.on(), visit);
+                    if (src.subquery != null) {
+                        forEachDeep(src.subquery, visit);
+                    }
+                }
+                forEachDeep(s.where, visit);
+                s.groupBy.forEach(g -> forEachDeep(g, visit));
+                forEachDeep(s.having, visit);
+                s.results.forEach(r -> forEachDeep(r, visit));
+            } else {
+                ((ValuesCore) c).rows.forEach(row -> row.forEach(e -> forEachDeep(e, visit)));
+            }
+        }
+        q.orderBy.forEach(t -> forEachDeep(t.expr(), visit));
+        forEachDeep(q.limit, visit);
+        forEachDeep(q.offset, visit);
+    }
+
     /** The direct sub-expressions of {@code b}. */
     public static List<Bound> children(Bound b) {
         List<Bound> out = new ArrayList<>(4);
