@@ -47,7 +47,9 @@ public interface DbFile extends AutoCloseable {
      * file); the caller then copies with {@link #read}. A view sees later writes to its range. It stays valid until
      * the file is closed or truncated: a truncation invalidates the views of the mappings it cuts (the mmap backend
      * cuts whole mappings, so a view below the new size may be invalidated too). Reading an invalidated view throws
-     * {@code IllegalStateException}; it never reads past the end of the file and never crashes the JVM.
+     * {@code IllegalStateException}; it never reads past the end of the file and never crashes the JVM. A thread
+     * caught reading a view at the moment it is invalidated also gets its interrupt status set (that is how JDK 25
+     * delivers the error): drop views before truncating rather than race with it.
      */
     default MemorySegment view(long offset, long length) throws IOException {
         return null;

@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.NonWritableChannelException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,24 +40,38 @@ import java.util.function.Predicate;
  * the closed arena and retries with a positional read. If another process shrinks the file under a mapping, the
  * JVM turns the SIGBUS into an {@code InternalError}, which is caught the same way.
  *
- * <p>Thread safety: the read path is lock-free (a volatile copy-on-write table of mappings); mapping, truncation
- * and close take the file's monitor. Writes are positional ({@code pwrite}) and need no lock.
+ * <p>Interrupts: a {@code FileChannel} closes itself when a thread using it is interrupted, which would kill the
+ * file for every thread. So each channel call runs with the caller's interrupt status cleared and restored after
+ * ({@link #io}), and a channel closed by an interrupt all the same is reopened and the call retried. Closing a
+ * shared arena also interrupts a thread caught reading from it (JDK 25 delivers the "already closed" error that
+ * way): the read path clears an interrupt that was not there before its copy.
+ *
+ * <p>Thread safety: the read path is lock-free (a volatile copy-on-write table of mappings); mapping, truncation,
+ * reopening and close take the file's monitor. Writes are positional ({@code pwrite}) and need no lock.
  */
 final class MappedFile implements DbFile {
     /** A chunk is not remapped for less growth than this (nor for less than half its current mapping). */
     static final long MIN_REMAP_GROWTH_BYTES = 1L << 16;
 
+    /** Reopens of the channel one call may make before giving up (each needs another interrupt to happen). */
+    private static final int MAX_REOPENS = 32;
+
+    @FunctionalInterface
+    private interface ChannelCall<T> {
+        T call(FileChannel channel) throws IOException;
+    }
+
     private record Mapping(long start, long end, Arena arena, MemorySegment segment) {
     }
 
     private final String path;
-    private final FileChannel channel;
     private final boolean readOnly;
     private final int chunkShift;
     private final long chunkBytes;
     private final List<Mapping> live = new ArrayList<>();
     private volatile Mapping[] chunks = new Mapping[0];
-    private boolean closed;
+    private volatile FileChannel channel;
+    private volatile boolean closed;
 
     MappedFile(String path, FileChannel channel, boolean readOnly, long chunkBytes) {
         this.path = path;
@@ -72,19 +88,20 @@ final class MappedFile implements DbFile {
 
     @Override
     public long size() throws IOException {
-        return channel.size();
+        return io(FileChannel::size);
     }
 
     @Override
     public int read(long offset, MemorySegment dst) throws IOException {
         checkOffset(offset);
+        boolean interrupted = Thread.currentThread().isInterrupted();
         long total = dst.byteSize();
         long done = 0;
         while (done < total) {
             long pos = offset + done;
             long piece = Math.min(total - done, chunkEnd(pos) - pos);
             Mapping m = mappingFor(pos, piece);
-            if (m == null || !copyOut(m, pos, dst, done, piece)) {
+            if (m == null || !copyOut(m, pos, dst, done, piece, interrupted)) {
                 return Math.toIntExact(done + positionalRead(pos, dst.asSlice(done)));
             }
             done += piece;
@@ -107,9 +124,8 @@ final class MappedFile implements DbFile {
         checkOffset(offset);
         checkWritable();
         ByteBuffer buf = src.asByteBuffer();
-        long pos = offset;
         while (buf.hasRemaining()) {
-            pos += channel.write(buf, pos);
+            io(ch -> ch.write(buf, offset + buf.position()));
         }
     }
 
@@ -127,25 +143,26 @@ final class MappedFile implements DbFile {
             }
             chunks = table;
             closeMappings(m -> m.end > size);
-            channel.truncate(size);
+            io(ch -> ch.truncate(size));
         }
     }
 
     @Override
     public void sync() throws IOException {
-        channel.force(false);
+        io(ch -> {
+            ch.force(false);
+            return null;
+        });
     }
 
     @Override
-    public void close() throws IOException {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            chunks = new Mapping[0];
-            closeMappings(m -> true);
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
         }
+        closed = true;
+        chunks = new Mapping[0];
+        closeMappings(m -> true);
         channel.close();
     }
 
@@ -166,9 +183,15 @@ final class MappedFile implements DbFile {
         if (m != null && pos + len <= m.end) {
             return m;
         }
+        long start = (long) i << chunkShift;
+        long end = Math.min(size(), start + chunkBytes);
+        if (end < pos + len || !worthRemapping(m, start, end)) {
+            return null;
+        }
         return remap(i, pos + len);
     }
 
+    /** Maps a chunk, rechecking under the lock what {@link #mappingFor} decided without it. */
     private synchronized Mapping remap(int chunk, long neededEnd) throws IOException {
         ensureOpen();
         Mapping[] table = chunks;
@@ -177,14 +200,14 @@ final class MappedFile implements DbFile {
             return m;
         }
         long start = (long) chunk << chunkShift;
-        long end = Math.min(channel.size(), start + chunkBytes);
+        long end = Math.min(size(), start + chunkBytes);
         if (end < neededEnd || !worthRemapping(m, start, end)) {
             return null;
         }
         Arena arena = Arena.ofShared();
         MemorySegment segment;
         try {
-            segment = channel.map(FileChannel.MapMode.READ_ONLY, start, end - start, arena);
+            segment = io(ch -> ch.map(FileChannel.MapMode.READ_ONLY, start, end - start, arena));
         } catch (IOException | RuntimeException e) {
             arena.close();
             return null;
@@ -205,27 +228,69 @@ final class MappedFile implements DbFile {
         return end - current.end >= Math.max(MIN_REMAP_GROWTH_BYTES, mapped / 2);
     }
 
-    /** Copies from a mapping; false when the mapping was closed under us or the file shrank behind our back. */
-    private static boolean copyOut(Mapping m, long pos, MemorySegment dst, long dstOffset, long len) {
+    /**
+     * Copies from a mapping; false when the mapping was closed under us (clearing the interrupt that the close
+     * delivered with it, unless the caller was already {@code interrupted}) or the file shrank behind our back.
+     */
+    private static boolean copyOut(Mapping m, long pos, MemorySegment dst, long dstOffset, long len,
+            boolean interrupted) {
         try {
             MemorySegment.copy(m.segment, pos - m.start, dst, dstOffset, len);
             return true;
         } catch (IllegalStateException | InternalError e) {
+            if (!interrupted) {
+                Thread.interrupted();
+            }
             return false;
         }
     }
 
     private int positionalRead(long pos, MemorySegment dst) throws IOException {
         ByteBuffer buf = dst.asByteBuffer();
-        int total = 0;
         while (buf.hasRemaining()) {
-            int n = channel.read(buf, pos + total);
-            if (n < 0) {
+            if (io(ch -> ch.read(buf, pos + buf.position())) < 0) {
                 break;
             }
-            total += n;
         }
-        return total;
+        return buf.position();
+    }
+
+    /**
+     * Runs a channel call immune to interrupts: the caller's interrupt status is cleared for the call and restored
+     * after; if an interrupt closed the channel anyway (this thread's, or another's: then we see an
+     * {@code AsynchronousCloseException} or a closed channel), the channel is reopened and the call retried. A
+     * call may have moved bytes before its channel was closed (the buffer position says how many), so calls take
+     * their file offset from the buffer position at each attempt.
+     */
+    private <T> T io(ChannelCall<T> call) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (int reopens = 0; ; reopens++) {
+                FileChannel ch = channel;
+                try {
+                    return call.call(ch);
+                } catch (ClosedChannelException e) {
+                    interrupted |= Thread.interrupted();
+                    if (closed || reopens == MAX_REOPENS) {
+                        throw e;
+                    }
+                    reopen(ch);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private synchronized void reopen(FileChannel broken) throws IOException {
+        ensureOpen();
+        if (channel == broken) {
+            channel = readOnly
+                    ? FileChannel.open(Path.of(path), StandardOpenOption.READ)
+                    : FileChannel.open(Path.of(path), StandardOpenOption.READ, StandardOpenOption.WRITE);
+        }
     }
 
     private void closeMappings(Predicate<Mapping> which) {

@@ -264,6 +264,160 @@ public final class Mem {
         return num;
     }
 
+    /**
+     * Applies an affinity the way OP_Affinity does before a value is stored or looked up (applyAffinity in
+     * vdbe.c). Numeric affinities turn numeric-looking TEXT into INTEGER or REAL (hex is not numeric) and, except
+     * FLEXNUM, a REAL holding an exact integer into INTEGER (a REAL column reads it back as REAL through
+     * {@link #realAffinity()}); TEXT renders numbers as text; BLOB changes nothing. NULL and BLOB values never
+     * change.
+     */
+    public void applyAffinity(Affinity aff) {
+        if (aff.isNumeric()) {
+            if (type == TEXT) {
+                applyNumericAffinity(true);
+            } else if (type == REAL && aff != Affinity.FLEXNUM) {
+                integerAffinity();
+            }
+        } else if (aff == Affinity.TEXT && (type == INTEGER || type == REAL)) {
+            toText();
+        }
+    }
+
+    /**
+     * applyNumericAffinity: if this TEXT looks like a number (leading and trailing spaces allowed), makes it that
+     * number: INTEGER when it is written without '.' or exponent and fits (or, with tryForInt, whenever the value is
+     * an exact integer), else REAL. Text that is not a number stays TEXT.
+     */
+    public void applyNumericAffinity(boolean tryForInt) {
+        if (type != TEXT) {
+            return;
+        }
+        int rc = NumericText.atof(bytes, 0, len, this);
+        if (rc <= 0) {
+            return;
+        }
+        double value = r;
+        if ((rc & NumericText.ATOF_REAL) == 0) {
+            long ix = realToInt(value);
+            if (realSameAsInt(value, ix)) {
+                setLong(ix);
+                return;
+            }
+            if (NumericText.atoi64(bytes, 0, len, this) == NumericText.ATOI_OK) {
+                setLong(i);
+                return;
+            }
+        }
+        setDouble(value);
+        if (tryForInt) {
+            integerAffinity();
+        }
+    }
+
+    /** sqlite3VdbeIntegerAffinity: a REAL that is an exact integer strictly inside the long range becomes INTEGER. */
+    public void integerAffinity() {
+        if (type != REAL) {
+            return;
+        }
+        long ix = realToInt(r);
+        if (r == (double) ix && ix > Long.MIN_VALUE && ix < Long.MAX_VALUE) {
+            setLong(ix);
+        }
+    }
+
+    /** OP_RealAffinity: an INTEGER read from a REAL column becomes REAL. */
+    public void realAffinity() {
+        if (type == INTEGER) {
+            setDouble((double) i);
+        }
+    }
+
+    /** Renders an INTEGER or REAL as TEXT in place (sqlite3VdbeMemStringify); other types are left alone. */
+    public void toText() {
+        if (type == INTEGER || type == REAL) {
+            byte[] text = renderNumber();
+            int n = numLen;
+            byte[] dst = reserve(n);
+            System.arraycopy(text, 0, dst, 0, n);
+            commitBytes(TEXT, n);
+        }
+    }
+
+    /**
+     * CAST(this AS type-with-affinity) (sqlite3VdbeMemCast). NULL stays NULL. BLOB: numbers as their text, text
+     * bytes as they are. NUMERIC: see {@link #numerify()}. INTEGER: {@link #intValue()}. REAL:
+     * {@link #realValue()}. TEXT (and FLEXNUM): numbers rendered, blob bytes read as text.
+     */
+    public void cast(Affinity aff) {
+        if (type == NULL) {
+            return;
+        }
+        switch (aff) {
+            case BLOB -> {
+                if (type != BLOB) {
+                    toText();
+                    type = BLOB;
+                    str = null;
+                }
+            }
+            case NUMERIC -> numerify();
+            case INTEGER -> setLong(intValue());
+            case REAL -> setDouble(realValue());
+            default -> {
+                if (type == BLOB) {
+                    type = TEXT;
+                    str = null;
+                } else {
+                    toText();
+                }
+            }
+        }
+    }
+
+    /**
+     * sqlite3VdbeMemNumerify, CAST(x AS NUMERIC): TEXT or BLOB becomes INTEGER when it reads as an integer
+     * (trailing text allowed, non-numbers give 0) or as a REAL with an exact small integer value, else REAL; numbers
+     * are unchanged.
+     */
+    public void numerify() {
+        if (type != TEXT && type != BLOB) {
+            return;
+        }
+        int rc = NumericText.atof(bytes, 0, len, this);
+        double value = r;
+        if ((rc & NumericText.ATOF_REAL) == 0 && NumericText.atoi64(bytes, 0, len, this) < NumericText.ATOI_OVERFLOW) {
+            setLong(i);
+            return;
+        }
+        long ix = realToInt(value);
+        if (realSameAsInt(value, ix)) {
+            setLong(ix);
+        } else {
+            setDouble(value);
+        }
+    }
+
+    /**
+     * sqlite3RealSameAsInt: r is 0.0, or exactly the integer i with |i| &lt; 2^51 (a range where the two forms are
+     * interchangeable).
+     */
+    public static boolean realSameAsInt(double r, long i) {
+        double r2 = (double) i;
+        return r == 0.0 || (Double.doubleToRawLongBits(r) == Double.doubleToRawLongBits(r2)
+                && i >= -2251799813685248L && i < 2251799813685248L);
+    }
+
+    /** typeof(): "null", "integer", "real", "text" or "blob". */
+    public String typeName() {
+        return switch (type) {
+            case INTEGER -> "integer";
+            case REAL -> "real";
+            case TEXT -> "text";
+            case BLOB -> "blob";
+            default -> "null";
+        };
+    }
+
     /** The TEXT as a String (decoded from UTF-8 once and cached). Only for TEXT. */
     public String textValue() {
         assert type == TEXT : type;

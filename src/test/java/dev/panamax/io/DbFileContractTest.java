@@ -230,6 +230,29 @@ class DbFileContractTest {
         }
     }
 
+    /** An interrupted caller neither breaks the file (a FileChannel would close itself) nor loses its interrupt. */
+    @ParameterizedTest
+    @EnumSource(BackendFixture.class)
+    void anInterruptedThreadLeavesTheFileWorking(BackendFixture fx) throws IOException {
+        try (IoBackend io = fx.create(); Arena arena = Arena.ofConfined();
+                DbFile f = io.open(fx.path(dir, "intr.db"), false, true)) {
+            byte[] data = pageBytes(9, 3 * PAGE);
+            try {
+                Thread.currentThread().interrupt();
+                f.write(0, nativeCopy(arena, data));
+                f.sync();
+                assertEquals(3 * PAGE, f.size());
+                MemorySegment tail = arena.allocate(2 * PAGE);
+                assertEquals(PAGE, f.read(2 * PAGE, tail), "a read past the end takes the positional path");
+                f.truncate(2 * PAGE);
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+            } finally {
+                Thread.interrupted();
+            }
+            assertArrayEquals(Arrays.copyOf(data, 2 * PAGE), readBytes(f, 0, 2 * PAGE));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(BackendFixture.class)
     void clockAdvancesAndRandomnessFlows(BackendFixture fx) throws IOException {

@@ -44,6 +44,11 @@ public final class SqliteOracle implements AutoCloseable {
 
     /** SELECT expr, where expr refers to the arguments as ?1, ?2, ... */
     public Answer eval(String expr, Mem... args) {
+        for (int k = args.length; k >= 1; k--) {
+            if (args[k - 1].type() == Mem.TEXT && !validUtf8(args[k - 1])) {
+                expr = expr.replaceAll("\\?" + k + "(?![0-9])", "CAST(?" + k + " AS TEXT)");
+            }
+        }
         String sql = "SELECT typeof(v), CASE WHEN typeof(v) IN ('text','blob') THEN hex(v) END, v FROM (SELECT "
                 + expr + " AS v)";
         try {
@@ -62,6 +67,14 @@ public final class SqliteOracle implements AutoCloseable {
                 return new Answer(read(rs), 0, null);
             }
         } catch (SQLException e) {
+            PreparedStatement broken = statements.remove(sql);
+            if (broken != null) {
+                try {
+                    broken.close();
+                } catch (SQLException ignored) {
+                    // the statement is discarded either way
+                }
+            }
             String msg = e.getMessage();
             int paren = msg.lastIndexOf(" (");
             if (msg.startsWith("[SQLITE_") && paren >= 0 && msg.endsWith(")")) {
@@ -76,12 +89,24 @@ public final class SqliteOracle implements AutoCloseable {
         return eval("(" + sql + ")");
     }
 
+    /** True when the TEXT's bytes survive a round trip through a Java String (so setString binds them exactly). */
+    static boolean validUtf8(Mem m) {
+        byte[] b = java.util.Arrays.copyOf(m.bytes(), m.length());
+        return java.util.Arrays.equals(b, new String(b, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+    }
+
     private static void bind(PreparedStatement ps, int k, Mem m) throws SQLException {
         switch (m.type()) {
             case Mem.NULL -> ps.setNull(k, java.sql.Types.NULL);
             case Mem.INTEGER -> ps.setLong(k, m.longValue());
             case Mem.REAL -> ps.setDouble(k, m.doubleValue());
-            case Mem.TEXT -> ps.setString(k, m.textValue());
+            case Mem.TEXT -> {
+                if (validUtf8(m)) {
+                    ps.setString(k, m.textValue());
+                } else {
+                    ps.setBytes(k, m.copyBytes());
+                }
+            }
             default -> ps.setBytes(k, m.copyBytes());
         }
     }
@@ -118,8 +143,13 @@ public final class SqliteOracle implements AutoCloseable {
         };
     }
 
-    /** A readable, exact description of a value for failure messages. */
+    /** A readable, exact description of a value for failure messages (long values cut to 300 characters). */
     public static String describe(Mem m) {
+        String d = describeFully(m);
+        return d.length() > 300 ? d.substring(0, 300) + "...(" + d.length() + " chars)" : d;
+    }
+
+    private static String describeFully(Mem m) {
         return switch (m.type()) {
             case Mem.NULL -> "NULL";
             case Mem.INTEGER -> "INTEGER " + m.longValue();

@@ -111,7 +111,7 @@ public final class FaultPlan {
         return p;
     }
 
-    /** Whether the write in flight at a {@link #crashAtWrite} crash leaves a prefix cut at a sector boundary. */
+    /** Whether the write in flight at a {@link #crashAtWrite(long)} crash leaves a prefix cut at a sector boundary. */
     public FaultPlan tornWrites(boolean on) {
         FaultPlan p = copy();
         p.tornWrites = on;

@@ -102,7 +102,7 @@ final class FileData {
 
     /** Applies a write to the current image and records it as pending. */
     void write(long offset, byte[] bytes) {
-        writeImage(current, offset, bytes, bytes.length);
+        writeImage(current, offset, bytes);
         pending.add(Pending.write(offset, bytes));
     }
 
@@ -169,13 +169,14 @@ final class FileData {
 
     private void apply(Image image, Pending p) {
         if (p.bytes != null) {
-            writeImage(image, p.offset, p.bytes, p.bytes.length);
+            writeImage(image, p.offset, p.bytes);
         } else if (p.truncateSize < image.size) {
             truncateImage(image, p.truncateSize);
         }
     }
 
-    private void writeImage(Image image, long offset, byte[] bytes, int length) {
+    private void writeImage(Image image, long offset, byte[] bytes) {
+        int length = bytes.length;
         if (length == 0) {
             return;
         }

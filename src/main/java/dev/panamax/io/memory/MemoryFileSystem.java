@@ -5,6 +5,7 @@ import dev.panamax.io.IoBackend;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,7 +262,7 @@ public final class MemoryFileSystem implements IoBackend {
         long boundaries = firstBoundary >= end ? 0 : (end - 1 - firstBoundary) / sector + 1;
         long pick = faults.nextLong(boundaries + 1);
         int keep = pick == 0 ? 0 : (int) (firstBoundary + (pick - 1) * sector - offset);
-        return FileData.Pending.write(offset, java.util.Arrays.copyOf(bytes, keep));
+        return FileData.Pending.write(offset, Arrays.copyOf(bytes, keep));
     }
 
     private boolean chance(double p) {

@@ -85,7 +85,9 @@ final class Ring implements AutoCloseable {
         this.ringFd = ringFd;
         this.regions = regions;
         this.sqRing = MemorySegment.ofAddress(regions[0]).reinterpret(regions[1], arena, null);
-        this.cqRing = regions[2] == 0 ? sqRing : MemorySegment.ofAddress(regions[2]).reinterpret(regions[3], arena, null);
+        this.cqRing = regions[2] == 0
+                ? sqRing
+                : MemorySegment.ofAddress(regions[2]).reinterpret(regions[3], arena, null);
         this.sqes = MemorySegment.ofAddress(regions[4]).reinterpret(regions[5], arena, null);
         this.sqEntries = params.get(JAVA_INT, 0);
         this.cqEntries = params.get(JAVA_INT, 4);

@@ -4,6 +4,7 @@ import dev.panamax.io.DbFile;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -59,6 +60,7 @@ final class UringFile implements DbFile {
         if (!dst.isNative() || dst.isReadOnly()) {
             return mapped.read(offset, dst);
         }
+        touch(dst);
         enter();
         Ring ring = rings.acquire();
         try {
@@ -83,6 +85,7 @@ final class UringFile implements DbFile {
                 DbFile.super.readBatch(offsets, dsts, counts, n);
                 return;
             }
+            touch(dsts[i]);
         }
         batch(Ring.IORING_OP_READ, offsets, dsts, counts, n);
     }
@@ -95,6 +98,7 @@ final class UringFile implements DbFile {
             mapped.write(offset, src);
             return;
         }
+        touch(src);
         enter();
         Ring ring = rings.acquire();
         try {
@@ -121,6 +125,7 @@ final class UringFile implements DbFile {
                 DbFile.super.writeBatch(offsets, srcs, n);
                 return;
             }
+            touch(srcs[i]);
         }
         batch(Ring.IORING_OP_WRITE, offsets, srcs, null, n);
     }
@@ -213,6 +218,16 @@ final class UringFile implements DbFile {
     private void closeDescriptor() {
         try (Arena scratch = Arena.ofConfined()) {
             LibC.close(LibC.newErrnoSegment(scratch), fd);
+        }
+    }
+
+    /**
+     * The kernel gets raw addresses, which bypass the segment's own checks: read one byte so that a buffer of a
+     * closed arena, or of another thread's confined arena, fails here as it would on the other backends.
+     */
+    private static void touch(MemorySegment buf) {
+        if (buf.byteSize() > 0) {
+            buf.get(ValueLayout.JAVA_BYTE, 0);
         }
     }
 

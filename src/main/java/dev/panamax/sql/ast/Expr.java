@@ -100,6 +100,7 @@ public sealed interface Expr extends Node {
     record WhenThen(Expr when, Expr then) {
     }
 
+    /** {@code CAST(operand AS type)}; the type may be empty ({@code CAST(x AS)}), as parse.y allows. */
     record Cast(Expr operand, TypeName type, int start, int end) implements Expr {
     }
 

@@ -45,40 +45,69 @@ abstract class DdlParser extends DmlParser {
                     prevEnd());
         }
         expect(Tk.LP);
+        tableName = name.name().text();
+        primaryKeys = 0;
+        generatedColumns.clear();
         List<ColumnDef> columns = new ArrayList<>();
         List<TableConstraint> constraints = new ArrayList<>();
-        columns.add(columnDef());
+        columns.add(tableColumn());
         while (accept(Tk.COMMA)) {
             if (startsTableConstraint()) {
                 tableConstraints(constraints);
                 break;
             }
-            columns.add(columnDef());
+            columns.add(tableColumn());
         }
         expect(Tk.RP);
         boolean withoutRowid = false;
         boolean strict = false;
-        if (at(Tk.WITHOUT) || Tk.isNm(t())) {
-            do {
-                if (accept(Tk.WITHOUT)) {
-                    Name option = nm();
-                    if (option.text().equalsIgnoreCase("rowid") && !option.quoted()) {
-                        withoutRowid = true;
-                    } else {
-                        throw new ParseException("unknown table option: " + option.text(sql), option.start());
-                    }
-                } else {
-                    Name option = nm();
-                    if (option.text().equalsIgnoreCase("strict") && !option.quoted()) {
-                        strict = true;
-                    } else {
-                        throw new ParseException("unknown table option: " + option.text(sql), option.start());
-                    }
-                }
-            } while (accept(Tk.COMMA));
+        boolean first = true;
+        while (at(Tk.COMMA) || (first && (at(Tk.WITHOUT) || Tk.isNm(t())))) {
+            if (!first || at(Tk.COMMA)) {
+                expect(Tk.COMMA);
+            }
+            first = false;
+            boolean without = accept(Tk.WITHOUT);
+            Name option = nm();
+            String want = without ? "rowid" : "strict";
+            if (option.text(sql).equalsIgnoreCase(want)) {
+                withoutRowid |= without;
+                strict |= !without;
+            } else {
+                deferError("unknown table option: " + option.text(sql));
+            }
         }
+        resetTableState();
         return new Stmt.CreateTable(temp, ifNotExists, name, columns, constraints, withoutRowid, strict, null, s,
                 prevEnd());
+    }
+
+    private String tableName;
+    private int primaryKeys;
+    private final java.util.Set<String> generatedColumns = new java.util.HashSet<>();
+
+    /** Forgets the CREATE TABLE being read (ALTER TABLE ADD COLUMN has no table state here). */
+    final void resetTableState() {
+        tableName = null;
+        primaryKeys = 0;
+        generatedColumns.clear();
+    }
+
+    private ColumnDef tableColumn() {
+        ColumnDef c = columnDef();
+        if (columnGenerated) {
+            generatedColumns.add(c.name().text().toLowerCase(java.util.Locale.ROOT));
+        }
+        return c;
+    }
+
+    /** sqlite3AddPrimaryKey: a second PRIMARY KEY in one CREATE TABLE is refused while parsing; true then. */
+    private boolean primaryKey() {
+        if (tableName != null && ++primaryKeys > 1) {
+            deferError("table \"" + tableName + "\" has more than one primary key");
+            return true;
+        }
+        return false;
     }
 
     private boolean startsTableConstraint() {
@@ -86,9 +115,19 @@ abstract class DdlParser extends DmlParser {
         return tk == Tk.CONSTRAINT || tk == Tk.PRIMARY || tk == Tk.UNIQUE || tk == Tk.CHECK || tk == Tk.FOREIGN;
     }
 
+    /** Name of the column whose constraints are being read, for parse.y's messages about it. */
+    private String currentColumn;
+    private boolean columnHasDefault;
+    private boolean columnGenerated;
+    private boolean columnPrimaryKey;
+
     /** parse.y's {@code columnname carglist}. */
     final ColumnDef columnDef() {
         Name name = nm();
+        currentColumn = name.text();
+        columnHasDefault = false;
+        columnGenerated = false;
+        columnPrimaryKey = false;
         TypeName type = columnType();
         List<ColumnConstraint> constraints = new ArrayList<>();
         Name pendingName = null;
@@ -180,6 +219,11 @@ abstract class DdlParser extends DmlParser {
                 }
                 ConflictAction conflict = onConflict();
                 boolean autoincrement = accept(Tk.AUTOINCREMENT);
+                columnPrimaryKey = true;
+                primaryKey();
+                if (columnGenerated) {
+                    deferError("generated columns cannot be part of the PRIMARY KEY");
+                }
                 return new ColumnConstraint.PrimaryKey(name, order, conflict, autoincrement, s, prevEnd());
             }
             case Tk.UNIQUE -> {
@@ -194,7 +238,7 @@ abstract class DdlParser extends DmlParser {
                 return new ColumnConstraint.Check(name, e, s, prevEnd());
             }
             case Tk.REFERENCES -> {
-                return new ColumnConstraint.References(name, foreignKeyClause(), s, prevEnd());
+                return new ColumnConstraint.References(name, foreignKeyClause(false), s, prevEnd());
             }
             case Tk.COLLATE -> {
                 advance();
@@ -218,38 +262,19 @@ abstract class DdlParser extends DmlParser {
         Expr e = expr();
         expect(Tk.RP);
         Name storage = null;
+        boolean bad = columnHasDefault;
         if (t() == Tk.ID || Tk.FALLBACK_ID[t()]) {
             storage = takeName();
             String raw = storage.text(sql);
-            if (!raw.equalsIgnoreCase("stored") && !raw.equalsIgnoreCase("virtual")) {
-                throw new ParseException("error in generated column \"" + columnNameFor(s) + "\"", storage.start());
-            }
+            bad |= !raw.equalsIgnoreCase("stored") && !raw.equalsIgnoreCase("virtual");
         }
+        if (bad) {
+            deferError("error in generated column \"" + currentColumn + "\"");
+        } else if (columnPrimaryKey) {
+            deferError("generated columns cannot be part of the PRIMARY KEY");
+        }
+        columnGenerated = true;
         return new ColumnConstraint.Generated(name, e, storage, s, prevEnd());
-    }
-
-    /** The name of the column whose constraints are being read (the first token of its definition). */
-    private String columnNameFor(int constraintStart) {
-        int i = pos;
-        while (i > 0 && tokenStart[i] >= constraintStart) {
-            i--;
-        }
-        int depth = 0;
-        while (i > 0) {
-            int tk = type[i];
-            if (tk == Tk.RP) {
-                depth++;
-            } else if (tk == Tk.LP) {
-                if (depth == 0) {
-                    break;
-                }
-                depth--;
-            } else if (tk == Tk.COMMA && depth == 0) {
-                break;
-            }
-            i--;
-        }
-        return name(i + 1).text();
     }
 
     /**
@@ -257,6 +282,17 @@ abstract class DdlParser extends DmlParser {
      * inside the parentheses, or the identifier, spaces trimmed (sqlite3AddDefaultValue).
      */
     private ColumnConstraint defaultConstraint(Name name, int s) {
+        ColumnConstraint.Default d = defaultValue(name, s);
+        if (columnGenerated) {
+            deferError("cannot use DEFAULT on a generated column");
+        } else if (!Constants.isConstantOrFunction(d.value())) {
+            deferError("default value of column [" + currentColumn + "] is not constant");
+        }
+        columnHasDefault = true;
+        return d;
+    }
+
+    private ColumnConstraint.Default defaultValue(Name name, int s) {
         advance();
         int tk = t();
         if (tk == Tk.LP) {
@@ -317,6 +353,16 @@ abstract class DdlParser extends DmlParser {
         return sql.substring(from, to);
     }
 
+    /** sqlite3HasExplicitNulls: keys of tables and indexes take no NULLS FIRST/LAST. */
+    final void explicitNulls(List<OrderingTerm> terms) {
+        for (OrderingTerm t : terms) {
+            if (t.nulls() != null) {
+                deferError("unsupported use of NULLS " + t.nulls().name());
+                return;
+            }
+        }
+    }
+
     /** parse.y's {@code onconf}: {@code ON CONFLICT resolvetype}, or null. */
     final ConflictAction onConflict() {
         if (!at(Tk.ON)) {
@@ -348,16 +394,11 @@ abstract class DdlParser extends DmlParser {
      * clause as a constraint of its own that applies to the latest key; one right after REFERENCES is kept in the
      * clause here, since that is the key it applies to.
      */
-    private ForeignKeyClause foreignKeyClause() {
+    private ForeignKeyClause foreignKeyClause(boolean tableLevel) {
         int s = here();
         expect(Tk.REFERENCES);
         Name table = nm();
-        List<Name> columns = List.of();
-        if (at(Tk.LP)) {
-            advance();
-            columns = eidList();
-            expect(Tk.RP);
-        }
+        List<Name> columns = eidListOpt();
         ForeignKeyClause.Action onDelete = null;
         ForeignKeyClause.Action onUpdate = null;
         Name match = null;
@@ -382,9 +423,9 @@ abstract class DdlParser extends DmlParser {
             }
         }
         ForeignKeyClause.Deferral deferral = null;
-        if (at(Tk.DEFERRABLE) || (at(Tk.NOT) && peek(1) == Tk.DEFERRABLE)) {
+        if (at(Tk.DEFERRABLE) || (at(Tk.NOT) && (tableLevel || peek(1) == Tk.DEFERRABLE))) {
             boolean not = accept(Tk.NOT);
-            advance();
+            expect(Tk.DEFERRABLE);
             deferral = deferral(!not);
         }
         return new ForeignKeyClause(table, columns, onDelete, onUpdate, match, deferral, s, prevEnd());
@@ -448,14 +489,26 @@ abstract class DdlParser extends DmlParser {
                 List<OrderingTerm> columns = sortList();
                 boolean autoincrement = accept(Tk.AUTOINCREMENT);
                 expect(Tk.RP);
-                return new TableConstraint.PrimaryKey(name, columns, autoincrement, onConflict(), s, prevEnd());
+                ConflictAction conflict = onConflict();
+                if (!primaryKey()) {
+                    for (OrderingTerm term : columns) {
+                        if (term.expr() instanceof Expr.ColumnRef ref && ref.table() == null && generatedColumns
+                                .contains(ref.column().text().toLowerCase(java.util.Locale.ROOT))) {
+                            deferError("generated columns cannot be part of the PRIMARY KEY");
+                        }
+                    }
+                    explicitNulls(columns);
+                }
+                return new TableConstraint.PrimaryKey(name, columns, autoincrement, conflict, s, prevEnd());
             }
             case Tk.UNIQUE -> {
                 advance();
                 expect(Tk.LP);
                 List<OrderingTerm> columns = sortList();
                 expect(Tk.RP);
-                return new TableConstraint.Unique(name, columns, onConflict(), s, prevEnd());
+                ConflictAction conflict = onConflict();
+                explicitNulls(columns);
+                return new TableConstraint.Unique(name, columns, conflict, s, prevEnd());
             }
             case Tk.CHECK -> {
                 advance();
@@ -470,7 +523,7 @@ abstract class DdlParser extends DmlParser {
                 expect(Tk.LP);
                 List<Name> columns = eidList();
                 expect(Tk.RP);
-                return new TableConstraint.ForeignKey(name, columns, foreignKeyClause(), s, prevEnd());
+                return new TableConstraint.ForeignKey(name, columns, foreignKeyClause(true), s, prevEnd());
             }
             default -> {
                 if (name != null) {

@@ -83,6 +83,7 @@ abstract class DmlParser extends SelectParser {
                 break;
             }
         }
+        qualifiedInTrigger(table);
         return new Stmt.Insert(with, or, replace, table, alias, columns, source, upserts, returning, s, prevEnd());
     }
 
@@ -149,6 +150,7 @@ abstract class DmlParser extends SelectParser {
         Select.From from = accept(Tk.FROM) ? from() : null;
         Expr where = accept(Tk.WHERE) ? expr() : null;
         if (inTrigger) {
+            qualifiedInTrigger(table);
             return new Stmt.Update(null, or, table, alias, hint.indexedBy, hint.notIndexed, set, from, where,
                     List.of(), List.of(), null, s, prevEnd());
         }
@@ -167,6 +169,7 @@ abstract class DmlParser extends SelectParser {
         IndexHint hint = indexHint();
         Expr where = accept(Tk.WHERE) ? expr() : null;
         if (inTrigger) {
+            qualifiedInTrigger(table);
             return new Stmt.Delete(null, table, alias, hint.indexedBy, hint.notIndexed, where, List.of(), List.of(),
                     null, s, prevEnd());
         }
@@ -175,6 +178,14 @@ abstract class DmlParser extends SelectParser {
         Select.Limit limit = at(Tk.LIMIT) ? limit() : null;
         return new Stmt.Delete(with, table, alias, hint.indexedBy, hint.notIndexed, where, returning, orderBy, limit,
                 s, prevEnd());
+    }
+
+    /** A trigger step may not name the schema of the table it writes (trigger.c). */
+    private void qualifiedInTrigger(QualifiedName table) {
+        if (inTrigger && table.schema() != null) {
+            deferError("qualified table names are not allowed on INSERT, UPDATE, and DELETE statements within"
+                    + " triggers");
+        }
     }
 
     private record IndexHint(Name indexedBy, boolean notIndexed) {
@@ -187,9 +198,7 @@ abstract class DmlParser extends SelectParser {
             expect(Tk.BY);
             Name index = nm();
             if (inTrigger) {
-                throw new ParseException(
-                        "the INDEXED BY clause is not allowed on UPDATE or DELETE statements within triggers",
-                        index.start());
+                deferError("the INDEXED BY clause is not allowed on UPDATE or DELETE statements within triggers");
             }
             return new IndexHint(index, false);
         }
@@ -197,9 +206,7 @@ abstract class DmlParser extends SelectParser {
             advance();
             expect(Tk.INDEXED);
             if (inTrigger) {
-                throw new ParseException(
-                        "the NOT INDEXED clause is not allowed on UPDATE or DELETE statements within triggers",
-                        tokenStart[pos - 1]);
+                deferError("the NOT INDEXED clause is not allowed on UPDATE or DELETE statements within triggers");
             }
             return new IndexHint(null, true);
         }

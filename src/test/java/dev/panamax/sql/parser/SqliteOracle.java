@@ -26,11 +26,25 @@ final class SqliteOracle implements AutoCloseable {
 
     /** Null when SQLite prepares {@code sql}, else its error message without the driver's decoration. */
     String prepare(String sql) {
+        if (isEmpty(sql)) {
+            return null;
+        }
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             return null;
         } catch (SQLException e) {
             return bare(e.getMessage());
         }
+    }
+
+    /** Only semicolons, spaces and comments: SQLite prepares no statement (and sqlite-jdbc mishandles that). */
+    private static boolean isEmpty(String sql) {
+        Lexer lx = Lexer.tokenize(sql);
+        for (int k = 0; k < lx.count - 1; k++) {
+            if (lx.type[k] != Tk.SEMI) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String bare(String m) {
