@@ -157,6 +157,7 @@ final class SqliteEngine implements Engine {
         private final String tail;
         private final int columns;
         private ResultSetMetaData meta;
+        private String[][] facts;
         private ResultSet rs;
         private boolean started;
 
@@ -248,7 +249,10 @@ final class SqliteEngine implements Engine {
                         return false;
                     }
                     rs = ps.executeQuery();
-                    meta = rs.getMetaData();
+                    if (facts == null) {
+                        meta = rs.getMetaData();
+                        meta(0, 0);
+                    }
                     conn.ran(sql);
                 }
                 return rs != null && rs.next();
@@ -282,17 +286,21 @@ final class SqliteEngine implements Engine {
             return columns;
         }
 
+        /** Column facts, read once while sqlite-jdbc's metadata is valid (it is not after its result set closes). */
         private String meta(int col, int what) {
-            try {
-                return switch (what) {
-                    case 0 -> meta.getColumnLabel(col + 1);
-                    case 1 -> meta.getTableName(col + 1);
-                    case 2 -> meta.getColumnName(col + 1);
-                    default -> meta.getColumnTypeName(col + 1);
-                };
-            } catch (SQLException e) {
-                throw translate(e);
+            if (facts == null) {
+                try {
+                    facts = new String[columns][4];
+                    for (int i = 0; i < columns; i++) {
+                        facts[i] = new String[] {meta.getColumnLabel(i + 1), meta.getTableName(i + 1),
+                            meta.getColumnName(i + 1), meta.getColumnTypeName(i + 1)};
+                    }
+                } catch (SQLException e) {
+                    facts = null;
+                    throw translate(e);
+                }
             }
+            return facts[col][what];
         }
 
         @Override
