@@ -39,6 +39,21 @@ public final class FunctionRegistry {
         return best != null ? best : best(BUILTINS.get(key), nArg);
     }
 
+    /**
+     * The definition for a call as the resolver sees it, with SQLite's errors: "no such function: NAME" when the
+     * name is unknown, "wrong number of arguments to function NAME()" when no arity fits; NAME as written in the SQL.
+     */
+    public FunctionDef resolve(String nameAsWritten, int nArg) {
+        FunctionDef def = find(nameAsWritten, nArg);
+        if (def != null) {
+            return def;
+        }
+        if (exists(nameAsWritten)) {
+            throw Results.error("wrong number of arguments to function " + nameAsWritten + "()");
+        }
+        throw Results.error("no such function: " + nameAsWritten);
+    }
+
     /** True when any definition has this name, whatever its arity. */
     public boolean exists(String name) {
         String key = FunctionDef.lowerAscii(name);

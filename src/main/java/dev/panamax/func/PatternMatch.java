@@ -47,204 +47,188 @@ public final class PatternMatch {
     }
 
     private static int compare(byte[] p, int pn, byte[] s, int sn, Info info, int matchOther) {
-        return new Matcher(p, Utf8.nulTerminated(p, 0, pn), s, Utf8.nulTerminated(s, 0, sn), info)
-                .match(0, 0, matchOther);
+        return match(p, Utf8.nulTerminated(p, 0, pn), s, Utf8.nulTerminated(s, 0, sn), info, 0, 0, matchOther);
     }
 
-    /** One pattern against one string; positions are passed explicitly so that the recursion can fork. */
-    private static final class Matcher {
-        final byte[] p;
-        final int pEnd;
-        final byte[] s;
-        final int sEnd;
-        final Info info;
-
-        Matcher(byte[] p, int pEnd, byte[] s, int sEnd, Info info) {
-            this.p = p;
-            this.pEnd = pEnd;
-            this.s = s;
-            this.sEnd = sEnd;
-            this.info = info;
-        }
-
-        int match(int pi, int si, int matchOther) {
-            int matchOne = info.matchOne;
-            int matchAll = info.matchAll;
-            int escaped = -1;
-            while (pi < pEnd) {
-                int c = Utf8.readChar(p, pi, pEnd);
-                pi = Utf8.skipChar(p, pi, pEnd);
-                if (c == matchAll) {
-                    return matchStar(pi, si, matchOther);
-                }
-                if (c == matchOther) {
-                    if (info.matchSet == 0) {
-                        if (pi >= pEnd) {
-                            return NOMATCH;
-                        }
-                        c = Utf8.readChar(p, pi, pEnd);
-                        pi = Utf8.skipChar(p, pi, pEnd);
-                        escaped = pi;
-                    } else {
-                        int next = matchSet(pi, si);
-                        if (next < 0) {
-                            return NOMATCH;
-                        }
-                        pi = next;
-                        si = Utf8.skipChar(s, si, sEnd);
-                        continue;
-                    }
-                }
-                int c2 = si < sEnd ? Utf8.readChar(s, si, sEnd) : 0;
-                if (si < sEnd) {
-                    si = Utf8.skipChar(s, si, sEnd);
-                }
-                if (c == c2) {
-                    continue;
-                }
-                if (info.noCase && c < 0x80 && c2 < 0x80 && lower(c) == lower(c2)) {
-                    continue;
-                }
-                if (c == matchOne && pi != escaped && c2 != 0) {
-                    continue;
-                }
-                return NOMATCH;
-            }
-            return si >= sEnd ? MATCH : NOMATCH;
-        }
-
-        /** The pattern continues after a '*' (or '%') at pi. */
-        private int matchStar(int pi, int si, int matchOther) {
-            int matchOne = info.matchOne;
-            int matchAll = info.matchAll;
-            int c;
-            while (true) {
-                c = pi < pEnd ? Utf8.readChar(p, pi, pEnd) : 0;
-                if (pi < pEnd) {
-                    pi = Utf8.skipChar(p, pi, pEnd);
-                }
-                if (c != 0 && c == matchAll) {
-                    continue;
-                }
-                if (c != 0 && c == matchOne) {
-                    if (si >= sEnd) {
-                        return NOWILDCARDMATCH;
-                    }
-                    si = Utf8.skipChar(s, si, sEnd);
-                    continue;
-                }
-                break;
-            }
-            if (c == 0) {
-                return MATCH;
+    private static int match(byte[] p, int pEnd, byte[] s, int sEnd, Info info, int pi, int si, int matchOther) {
+        int escaped = -1;
+        while (pi < pEnd) {
+            int c = Utf8.readChar(p, pi, pEnd);
+            pi = Utf8.skipChar(p, pi, pEnd);
+            if (c == info.matchAll) {
+                return matchStar(p, pEnd, s, sEnd, info, pi, si, matchOther);
             }
             if (c == matchOther) {
                 if (info.matchSet == 0) {
                     if (pi >= pEnd) {
-                        return NOWILDCARDMATCH;
+                        return NOMATCH;
                     }
                     c = Utf8.readChar(p, pi, pEnd);
                     pi = Utf8.skipChar(p, pi, pEnd);
+                    escaped = pi;
                 } else {
-                    int setStart = pi - 1;
-                    while (si < sEnd) {
-                        int m = match(setStart, si, matchOther);
-                        if (m != NOMATCH) {
-                            return m;
-                        }
-                        si = Utf8.skipChar(s, si, sEnd);
+                    int next = matchSet(p, pEnd, s, sEnd, pi, si);
+                    if (next < 0) {
+                        return NOMATCH;
                     }
+                    pi = next;
+                    si = Utf8.skipChar(s, si, sEnd);
+                    continue;
+                }
+            }
+            int c2 = si < sEnd ? Utf8.readChar(s, si, sEnd) : 0;
+            if (si < sEnd) {
+                si = Utf8.skipChar(s, si, sEnd);
+            }
+            if (c == c2) {
+                continue;
+            }
+            if (info.noCase && c < 0x80 && c2 < 0x80 && lower(c) == lower(c2)) {
+                continue;
+            }
+            if (c == info.matchOne && pi != escaped && c2 != 0) {
+                continue;
+            }
+            return NOMATCH;
+        }
+        return si >= sEnd ? MATCH : NOMATCH;
+    }
+
+    /** The pattern continues after a '*' (or '%') at pi. */
+    private static int matchStar(byte[] p, int pEnd, byte[] s, int sEnd, Info info, int pi, int si, int matchOther) {
+        int c;
+        while (true) {
+            c = pi < pEnd ? Utf8.readChar(p, pi, pEnd) : 0;
+            if (pi < pEnd) {
+                pi = Utf8.skipChar(p, pi, pEnd);
+            }
+            if (c != 0 && c == info.matchAll) {
+                continue;
+            }
+            if (c != 0 && c == info.matchOne) {
+                if (si >= sEnd) {
                     return NOWILDCARDMATCH;
                 }
+                si = Utf8.skipChar(s, si, sEnd);
+                continue;
             }
-            if (c < 0x80) {
-                int upper = info.noCase ? upperAscii(c) : c;
-                int lowerC = info.noCase ? lower(c) : c;
-                while (true) {
-                    while (si < sEnd && s[si] != upper && s[si] != lowerC) {
-                        si++;
-                    }
-                    if (si >= sEnd) {
-                        break;
-                    }
-                    si++;
-                    int m = match(pi, si, matchOther);
-                    if (m != NOMATCH) {
-                        return m;
-                    }
-                }
-            } else {
-                while (si < sEnd) {
-                    int c2 = Utf8.readChar(s, si, sEnd);
-                    si = Utf8.skipChar(s, si, sEnd);
-                    if (c2 != c) {
-                        continue;
-                    }
-                    int m = match(pi, si, matchOther);
-                    if (m != NOMATCH) {
-                        return m;
-                    }
-                }
-            }
-            return NOWILDCARDMATCH;
+            break;
         }
+        if (c == 0) {
+            return MATCH;
+        }
+        if (c == matchOther) {
+            if (info.matchSet == 0) {
+                if (pi >= pEnd) {
+                    return NOWILDCARDMATCH;
+                }
+                c = Utf8.readChar(p, pi, pEnd);
+                pi = Utf8.skipChar(p, pi, pEnd);
+            } else {
+                int setStart = pi - 1;
+                while (si < sEnd) {
+                    int m = match(p, pEnd, s, sEnd, info, setStart, si, matchOther);
+                    if (m != NOMATCH) {
+                        return m;
+                    }
+                    si = Utf8.skipChar(s, si, sEnd);
+                }
+                return NOWILDCARDMATCH;
+            }
+        }
+        return c < 0x80 ? searchAscii(p, pEnd, s, sEnd, info, c, pi, si, matchOther) : searchWide(p, pEnd, s, sEnd, info, c, pi, si, matchOther);
+    }
 
-        /**
-         * A GLOB set "[...]" whose '[' was just read (pi is past it) against the character at si; returns the
-         * pattern position after the ']' on a match, -1 otherwise.
-         */
-        private int matchSet(int pi, int si) {
+    /** After a '*': tries the rest of the pattern after every occurrence of the ASCII character c (either case). */
+    private static int searchAscii(byte[] p, int pEnd, byte[] s, int sEnd, Info info, int c, int pi, int si, int matchOther) {
+        int upper = info.noCase ? upperAscii(c) : c;
+        int lowerC = info.noCase ? lower(c) : c;
+        while (true) {
+            while (si < sEnd && s[si] != upper && s[si] != lowerC) {
+                si++;
+            }
             if (si >= sEnd) {
-                return -1;
+                return NOWILDCARDMATCH;
             }
-            int c = Utf8.readChar(s, si, sEnd);
-            int priorC = 0;
-            boolean seen = false;
-            boolean invert = false;
-            int c2 = read(pi);
-            pi = advance(pi);
-            if (c2 == '^') {
-                invert = true;
-                c2 = read(pi);
-                pi = advance(pi);
+            si++;
+            int m = match(p, pEnd, s, sEnd, info, pi, si, matchOther);
+            if (m != NOMATCH) {
+                return m;
             }
-            if (c2 == ']') {
-                if (c == ']') {
+        }
+    }
+
+    /** After a '*': tries the rest of the pattern after every occurrence of the non-ASCII character c. */
+    private static int searchWide(byte[] p, int pEnd, byte[] s, int sEnd, Info info, int c, int pi, int si, int matchOther) {
+        while (si < sEnd) {
+            int c2 = Utf8.readChar(s, si, sEnd);
+            si = Utf8.skipChar(s, si, sEnd);
+            if (c2 != c) {
+                continue;
+            }
+            int m = match(p, pEnd, s, sEnd, info, pi, si, matchOther);
+            if (m != NOMATCH) {
+                return m;
+            }
+        }
+        return NOWILDCARDMATCH;
+    }
+
+    /**
+     * A GLOB set "[...]" whose '[' was just read (pi is past it) against the character at si; returns the pattern
+     * position after the ']' on a match, -1 otherwise.
+     */
+    private static int matchSet(byte[] p, int pEnd, byte[] s, int sEnd, int pi, int si) {
+        if (si >= sEnd) {
+            return -1;
+        }
+        int c = Utf8.readChar(s, si, sEnd);
+        int priorC = 0;
+        boolean seen = false;
+        boolean invert = false;
+        int c2 = read(p, pEnd, pi);
+        pi = advance(p, pEnd, pi);
+        if (c2 == '^') {
+            invert = true;
+            c2 = read(p, pEnd, pi);
+            pi = advance(p, pEnd, pi);
+        }
+        if (c2 == ']') {
+            if (c == ']') {
+                seen = true;
+            }
+            c2 = read(p, pEnd, pi);
+            pi = advance(p, pEnd, pi);
+        }
+        while (c2 != 0 && c2 != ']') {
+            if (c2 == '-' && pi < pEnd && p[pi] != ']' && priorC > 0) {
+                c2 = read(p, pEnd, pi);
+                pi = advance(p, pEnd, pi);
+                if (c >= priorC && c <= c2) {
                     seen = true;
                 }
-                c2 = read(pi);
-                pi = advance(pi);
-            }
-            while (c2 != 0 && c2 != ']') {
-                if (c2 == '-' && pi < pEnd && p[pi] != ']' && priorC > 0) {
-                    c2 = read(pi);
-                    pi = advance(pi);
-                    if (c >= priorC && c <= c2) {
-                        seen = true;
-                    }
-                    priorC = 0;
-                } else {
-                    if (c == c2) {
-                        seen = true;
-                    }
-                    priorC = c2;
+                priorC = 0;
+            } else {
+                if (c == c2) {
+                    seen = true;
                 }
-                c2 = read(pi);
-                pi = advance(pi);
+                priorC = c2;
             }
-            if (c2 == 0 || seen == invert) {
-                return -1;
-            }
-            return pi;
+            c2 = read(p, pEnd, pi);
+            pi = advance(p, pEnd, pi);
         }
+        if (c2 == 0 || seen == invert) {
+            return -1;
+        }
+        return pi;
+    }
 
-        private int read(int pi) {
-            return pi < pEnd ? Utf8.readChar(p, pi, pEnd) : 0;
-        }
+    private static int read(byte[] p, int pEnd, int pi) {
+        return pi < pEnd ? Utf8.readChar(p, pi, pEnd) : 0;
+    }
 
-        private int advance(int pi) {
-            return pi < pEnd ? Utf8.skipChar(p, pi, pEnd) : pi;
-        }
+    private static int advance(byte[] p, int pEnd, int pi) {
+        return pi < pEnd ? Utf8.skipChar(p, pi, pEnd) : pi;
     }
 
     private static int lower(int c) {

@@ -183,9 +183,15 @@ final class MappedFile implements DbFile {
         if (m != null && pos + len <= m.end) {
             return m;
         }
+        long start = (long) i << chunkShift;
+        long end = Math.min(size(), start + chunkBytes);
+        if (end < pos + len || !worthRemapping(m, start, end)) {
+            return null;
+        }
         return remap(i, pos + len);
     }
 
+    /** Maps a chunk, rechecking under the lock what {@link #mappingFor} decided without it. */
     private synchronized Mapping remap(int chunk, long neededEnd) throws IOException {
         ensureOpen();
         Mapping[] table = chunks;

@@ -166,11 +166,8 @@ public final class Printf {
                     done = true;
                 }
                 case '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
-                    int wx = c - '0';
-                    while ((c = at(format, ++i, end)) >= '0' && c <= '9') {
-                        wx = wx * 10 + c - '0';
-                    }
-                    spec.width = wx & 0x7fffffff;
+                    i = parseWidth(format, i, end, spec);
+                    c = at(format, i, end);
                     if (c != '.' && c != 'l') {
                         done = true;
                     } else {
@@ -191,22 +188,8 @@ public final class Printf {
                     }
                 }
                 case '.' -> {
-                    c = at(format, ++i, end);
-                    if (c == '*') {
-                        int p = (int) a.nextLong();
-                        if (p < 0) {
-                            p = p >= -2147483647 ? -p : -1;
-                        }
-                        spec.precision = p;
-                        c = at(format, ++i, end);
-                    } else {
-                        int px = 0;
-                        while (c >= '0' && c <= '9') {
-                            px = px * 10 + c - '0';
-                            c = at(format, ++i, end);
-                        }
-                        spec.precision = px & 0x7fffffff;
-                    }
+                    i = parsePrecision(format, i, end, spec, a);
+                    c = at(format, i, end);
                     if (c == 'l') {
                         i--;
                     } else {
@@ -217,6 +200,38 @@ public final class Printf {
             }
         } while (!done && (c = at(format, ++i, end)) != 0);
         spec.conversion = (byte) c;
+        return i;
+    }
+
+    /** Digits of a width starting at format[i]; returns the index after them (wrapping like SQLite's unsigned). */
+    private static int parseWidth(byte[] format, int i, int end, Spec spec) {
+        int wx = 0;
+        int c;
+        while ((c = at(format, i, end)) >= '0' && c <= '9') {
+            wx = wx * 10 + c - '0';
+            i++;
+        }
+        spec.width = wx & 0x7fffffff;
+        return i;
+    }
+
+    /** A precision after the '.' at format[i]: digits or '*'; returns the index after it. */
+    private static int parsePrecision(byte[] format, int i, int end, Spec spec, Args a) {
+        int c = at(format, ++i, end);
+        if (c == '*') {
+            int p = (int) a.nextLong();
+            if (p < 0) {
+                p = p >= -2147483647 ? -p : -1;
+            }
+            spec.precision = p;
+            return i + 1;
+        }
+        int px = 0;
+        while (c >= '0' && c <= '9') {
+            px = px * 10 + c - '0';
+            c = at(format, ++i, end);
+        }
+        spec.precision = px & 0x7fffffff;
         return i;
     }
 
@@ -400,6 +415,12 @@ public final class Printf {
         }
         long body = needed - (spec.zeroPad ? 0 : spec.width);
         byte[] b = new byte[(int) Math.max(body, BUF_SIZE)];
+        // "%#f" prints a negative value that rounds to zero without its minus sign.
+        boolean dropSign = s.negative && spec.alternateForm && spec.flagPrefix == 0 && type == FLOAT
+                && s.iDP <= iRound;
+        if (dropSign) {
+            s.negative = false;
+        }
         int length = floatBody(b, 0, s, type, precision, spec, spec.conversion == 'E' || spec.conversion == 'G');
         pad(out, spec, 0, b, 0, length);
     }
@@ -563,7 +584,11 @@ public final class Printf {
         pad(out, spec, utf8WidthAdjust(spec, spec.altForm2, t, 0, length), t, 0, length);
     }
 
-    /** %q, %Q, %w: the text with the quote character doubled; %Q adds quotes, NULL prints as NULL or (NULL). */
+    /**
+     * %q, %Q, %w: the text with the quote character doubled; %Q adds quotes, NULL prints as NULL or (NULL). With
+     * '#' (not for %w), control characters become backslash-u00XX escapes and backslashes are doubled (always for
+     * %q, for %Q only when there is a control character, which it then writes as unistr('...')).
+     */
     private static void appendEscaped(StrAccum out, Spec spec, int type, Args a) {
         byte q = type == SQLESCAPE3 ? (byte) '"' : (byte) '\'';
         Mem m = a.nextText();
@@ -587,21 +612,41 @@ public final class Printf {
             }
         }
         boolean needQuote = !isNull && type == SQLESCAPE2;
-        StrAccum field = new StrAccum(i + 8, Long.MAX_VALUE);
+        boolean unicodeEscapes = spec.alternateForm && type != SQLESCAPE3
+                && (type == SQLESCAPE || hasControlChars(t, i));
+        boolean unistr = unicodeEscapes && needQuote;
+        StrAccum field = new StrAccum(i + 16, Long.MAX_VALUE);
         if (needQuote) {
-            field.append(q);
+            field.append(unistr ? "unistr('" : "'");
         }
         for (int j = 0; j < i; j++) {
-            field.append(t[j]);
-            if (t[j] == q) {
-                field.append(q);
+            byte ch = t[j];
+            if (unicodeEscapes && ch >= 0 && ch <= 31) {
+                field.append("\\u00");
+                field.append(LOWER_HEX[ch >> 4]);
+                field.append(LOWER_HEX[ch & 15]);
+                continue;
+            }
+            field.append(ch);
+            if (ch == q || (unicodeEscapes && ch == '\\')) {
+                field.append(ch);
             }
         }
         if (needQuote) {
-            field.append(q);
+            field.append(unistr ? "')" : "'");
         }
         byte[] f = field.buffer();
         pad(out, spec, utf8WidthAdjust(spec, spec.altForm2, f, 0, field.length()), f, 0, field.length());
+    }
+
+    /** True when t[0..n) has a control character (0x01..0x1f); the '#' flag then escapes them as backslash-u00XX. */
+    private static boolean hasControlChars(byte[] t, int n) {
+        for (int k = 0; k < n; k++) {
+            if (t[k] >= 0 && t[k] <= 31) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Length of text up to its first NUL byte. */

@@ -315,6 +315,29 @@ class ScalarFunctionTest {
     }
 
     @Test
+    void resolveReportsSqlitesErrors() {
+        try (Differential d = new Differential(0)) {
+            for (String call : new String[] {"MAX()", "nosuch(1)", "substr(1)", "concat()", "coalesce(1)", "iif(1)",
+                "Upper(1, 2)", "count(1, 2)", "like(1)", "printf()", "char()", "abs(-3)"}) {
+                String name = call.substring(0, call.indexOf('('));
+                int n = call.endsWith("()") ? 0 : call.split(",").length;
+                d.check(call, new Mem[0], (a, out) -> {
+                    FunctionDef def = REGISTRY.resolve(name, n);
+                    if (!def.isAggregate()) {
+                        Mem[] args = new Mem[n];
+                        for (int k = 0; k < n; k++) {
+                            args[k] = RandomValues.of(k == 0 && name.equals("abs") ? -3L : 1L + k);
+                        }
+                        out.setNull();
+                        def.scalar().invoke(new BasicFunctionContext(0), args, out);
+                    }
+                });
+            }
+            d.assertNoFailures();
+        }
+    }
+
+    @Test
     void lookupFollowsSqlite() {
         FunctionRegistry r = new FunctionRegistry();
         assertTrue(r.find("MIN", 1).isAggregate());

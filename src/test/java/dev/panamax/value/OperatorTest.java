@@ -107,6 +107,48 @@ class OperatorTest {
         }
     }
 
+    /** The whole order, NULLs included: our sort and SQLite's ORDER BY agree position by position. */
+    @Test
+    void sortOrderMatchesSqlite() throws Exception {
+        RandomValues values = new RandomValues("sortOrder");
+        try (Differential d = new Differential(values.seed);
+                Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE t(x)");
+            }
+            for (int round = 0; round < 40; round++) {
+                java.util.List<Mem> mine = new java.util.ArrayList<>();
+                try (Statement st = c.createStatement()) {
+                    st.execute("DELETE FROM t");
+                }
+                try (PreparedStatement ins = c.prepareStatement("INSERT INTO t VALUES(?)")) {
+                    for (int k = 0; k < 40; k++) {
+                        Mem v = values.any();
+                        mine.add(v);
+                        ConversionTest.bind(ins, 1, v);
+                        ins.executeUpdate();
+                    }
+                }
+                for (String coll : new String[] {"BINARY", "NOCASE", "RTRIM"}) {
+                    Collation cs = Collations.builtin(coll);
+                    mine.sort((x, y) -> Comparison.compare(x, y, cs));
+                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                            "SELECT typeof(x), CASE WHEN typeof(x) IN ('text','blob') THEN hex(x) ELSE x END FROM t "
+                                    + "ORDER BY x COLLATE " + coll)) {
+                        for (int k = 0; rs.next(); k++) {
+                            Mem theirs = ConversionTest.read(rs, 1);
+                            Mem ours = mine.get(k);
+                            d.expect(Comparison.compare(ours, theirs, cs) == 0, () -> "ORDER BY " + coll + ": sqlite "
+                                    + SqliteOracle.describe(theirs) + " where panamax sorts "
+                                    + SqliteOracle.describe(ours));
+                        }
+                    }
+                }
+            }
+            d.assertNoFailures();
+        }
+    }
+
     @Test
     void comparisonAffinityMatchesSqlite() throws Exception {
         RandomValues values = new RandomValues("comparisonAffinity");

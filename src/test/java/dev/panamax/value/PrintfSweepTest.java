@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PrintfSweepTest {
     private static final String[] FORMATS = {"%.3f", "%!.17g", "%.20e", "%g", "%!.15g", "%e", "%.0f", "%f", "%.15g",
         "%!.3f", "%.1e", "%G", "%.10g", "%!.0f", "%#.3g", "%.17g", "%.2f", "%,.2f", "%!.20e", "%.25f", "%.6g",
-        "%.0g", "%.1g", "%.2g", "%!.1f"};
+        "%.0g", "%.1g", "%.2g", "%!.1f", "%#.3f", "%#f", "%#.0f", "%+#.2f"};
 
     static long seed() {
         String s = System.getProperty("panamax.seed");

@@ -25,6 +25,9 @@ public final class UringBackend implements IoBackend {
     /** Submission slots per ring: queue depth 32 fits twice. */
     static final int RING_ENTRIES = 64;
 
+    /** Why libc cannot be called (native access denied, symbol missing), or null; decided once per process. */
+    private static final String NATIVE_FAILURE = nativeFailure();
+
     private final FileBackend files;
     private final RingPool rings;
 
@@ -48,6 +51,17 @@ public final class UringBackend implements IoBackend {
         return new UringBackend(files, new RingPool(factory, RING_ENTRIES, maxRings, first));
     }
 
+    private static String nativeFailure() {
+        try {
+            LibC.load();
+            return null;
+        } catch (ExceptionInInitializerError e) {
+            return String.valueOf(e.getCause());
+        } catch (LinkageError | RuntimeException e) {
+            return e.toString();
+        }
+    }
+
     private static Ring probe(RingPool.RingFactory factory) throws UringUnavailableException {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "");
@@ -55,10 +69,8 @@ public final class UringBackend implements IoBackend {
             throw new UringUnavailableException("io_uring syscalls are wired for Linux x86_64/aarch64, not "
                     + os + "/" + arch);
         }
-        try {
-            LibC.load();
-        } catch (LinkageError | RuntimeException e) {
-            throw new UringUnavailableException("native calls unavailable (" + e + ")", e);
+        if (NATIVE_FAILURE != null) {
+            throw new UringUnavailableException("native calls unavailable: " + NATIVE_FAILURE);
         }
         Ring ring = factory.create(RING_ENTRIES);
         try {

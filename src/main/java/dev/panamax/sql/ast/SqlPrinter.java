@@ -96,13 +96,7 @@ public final class SqlPrinter {
                 w(n.notNull() ? " NOT NULL" : " ISNULL");
             }
             case Expr.Like l -> like(l);
-            case Expr.Between b -> {
-                operand(b.operand());
-                w(b.not() ? " NOT BETWEEN " : " BETWEEN ");
-                operand(b.low());
-                w(" AND ");
-                operand(b.high());
-            }
+            case Expr.Between b -> between(b);
             case Expr.InList in -> {
                 operand(in.operand());
                 w(in.not() ? " NOT IN (" : " IN (");
@@ -143,15 +137,25 @@ public final class SqlPrinter {
                 list(r.items(), this::expr);
                 w(")");
             }
-            case Expr.Raise r -> {
-                w("RAISE(").w(r.action().name());
-                if (r.message() != null) {
-                    w(", ");
-                    expr(r.message());
-                }
-                w(")");
-            }
+            case Expr.Raise r -> raise(r);
         }
+    }
+
+    private void between(Expr.Between b) {
+        operand(b.operand());
+        w(b.not() ? " NOT BETWEEN " : " BETWEEN ");
+        operand(b.low());
+        w(" AND ");
+        operand(b.high());
+    }
+
+    private void raise(Expr.Raise r) {
+        w("RAISE(").w(r.action().name());
+        if (r.message() != null) {
+            w(", ");
+            expr(r.message());
+        }
+        w(")");
     }
 
     private void string(String s) {

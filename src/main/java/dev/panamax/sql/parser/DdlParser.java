@@ -101,11 +101,13 @@ abstract class DdlParser extends DmlParser {
         return c;
     }
 
-    /** sqlite3AddPrimaryKey: a second PRIMARY KEY in one CREATE TABLE is refused while parsing. */
-    private void primaryKey() {
+    /** sqlite3AddPrimaryKey: a second PRIMARY KEY in one CREATE TABLE is refused while parsing; true then. */
+    private boolean primaryKey() {
         if (tableName != null && ++primaryKeys > 1) {
             deferError("table \"" + tableName + "\" has more than one primary key");
+            return true;
         }
+        return false;
     }
 
     private boolean startsTableConstraint() {
@@ -351,6 +353,16 @@ abstract class DdlParser extends DmlParser {
         return sql.substring(from, to);
     }
 
+    /** sqlite3HasExplicitNulls: keys of tables and indexes take no NULLS FIRST/LAST. */
+    final void explicitNulls(List<OrderingTerm> terms) {
+        for (OrderingTerm t : terms) {
+            if (t.nulls() != null) {
+                deferError("unsupported use of NULLS " + t.nulls().name());
+                return;
+            }
+        }
+    }
+
     /** parse.y's {@code onconf}: {@code ON CONFLICT resolvetype}, or null. */
     final ConflictAction onConflict() {
         if (!at(Tk.ON)) {
@@ -386,12 +398,7 @@ abstract class DdlParser extends DmlParser {
         int s = here();
         expect(Tk.REFERENCES);
         Name table = nm();
-        List<Name> columns = List.of();
-        if (at(Tk.LP)) {
-            advance();
-            columns = eidList();
-            expect(Tk.RP);
-        }
+        List<Name> columns = eidListOpt();
         ForeignKeyClause.Action onDelete = null;
         ForeignKeyClause.Action onUpdate = null;
         Name match = null;
@@ -482,21 +489,26 @@ abstract class DdlParser extends DmlParser {
                 List<OrderingTerm> columns = sortList();
                 boolean autoincrement = accept(Tk.AUTOINCREMENT);
                 expect(Tk.RP);
-                primaryKey();
-                for (OrderingTerm term : columns) {
-                    if (term.expr() instanceof Expr.ColumnRef ref && ref.table() == null
-                            && generatedColumns.contains(ref.column().text().toLowerCase(java.util.Locale.ROOT))) {
-                        deferError("generated columns cannot be part of the PRIMARY KEY");
+                ConflictAction conflict = onConflict();
+                if (!primaryKey()) {
+                    for (OrderingTerm term : columns) {
+                        if (term.expr() instanceof Expr.ColumnRef ref && ref.table() == null && generatedColumns
+                                .contains(ref.column().text().toLowerCase(java.util.Locale.ROOT))) {
+                            deferError("generated columns cannot be part of the PRIMARY KEY");
+                        }
                     }
+                    explicitNulls(columns);
                 }
-                return new TableConstraint.PrimaryKey(name, columns, autoincrement, onConflict(), s, prevEnd());
+                return new TableConstraint.PrimaryKey(name, columns, autoincrement, conflict, s, prevEnd());
             }
             case Tk.UNIQUE -> {
                 advance();
                 expect(Tk.LP);
                 List<OrderingTerm> columns = sortList();
                 expect(Tk.RP);
-                return new TableConstraint.Unique(name, columns, onConflict(), s, prevEnd());
+                ConflictAction conflict = onConflict();
+                explicitNulls(columns);
+                return new TableConstraint.Unique(name, columns, conflict, s, prevEnd());
             }
             case Tk.CHECK -> {
                 advance();

@@ -47,8 +47,8 @@ abstract class ExprParser extends ParserBase {
     /** A SELECT statement (with optional WITH), parsed by the SELECT grammar. */
     abstract Select select();
 
-    /** A window specification inside parentheses, without them. */
-    abstract WindowDef windowSpec(int start);
+    /** {@code ( window )}: a window specification with its parentheses. */
+    abstract WindowDef parenthesizedWindow();
 
     abstract List<OrderingTerm> sortList();
 
@@ -132,7 +132,9 @@ abstract class ExprParser extends ParserBase {
             default -> {
                 advance();
                 BinaryOp op = binaryOp(tk, left);
+                enter(2);
                 Expr right = binary(prec + 1, false);
+                leave(2);
                 return checked(new Expr.Binary(op, left, right, s, right.end()),
                         Math.max(leftHeight, lastHeight) + 1);
             }
@@ -238,6 +240,7 @@ abstract class ExprParser extends ParserBase {
     private Expr in(Expr left, boolean not, int leftHeight) {
         int s = left.start();
         if (at(Tk.LP)) {
+            enter(3);
             advance();
             if (startsSelect()) {
                 int saved = selectHeight;
@@ -246,11 +249,13 @@ abstract class ExprParser extends ParserBase {
                 int h = selectHeight;
                 selectHeight = saved;
                 expect(Tk.RP);
+                leave(3);
                 return checked(new Expr.InSelect(left, not, sel, s, prevEnd()), Math.max(leftHeight, h) + 1);
             }
             List<Expr> values = at(Tk.RP) ? List.of() : exprList();
             int h = values.isEmpty() ? 0 : lastHeight;
             expect(Tk.RP);
+            leave(3);
             return checked(new Expr.InList(left, not, values, s, prevEnd()), Math.max(leftHeight, h) + 1);
         }
         QualifiedName table = fullName();
@@ -281,10 +286,10 @@ abstract class ExprParser extends ParserBase {
         int tk = t();
         int s = here();
         if (tk == Tk.NOT || tk == Tk.MINUS || tk == Tk.PLUS || tk == Tk.BITNOT) {
-            enter();
+            enter(1);
             advance();
             Expr operand = tk == Tk.NOT ? binary(PREC_EQ, false) : unary();
-            leave();
+            leave(1);
             UnaryOp op = switch (tk) {
                 case Tk.NOT -> UnaryOp.NOT;
                 case Tk.MINUS -> UnaryOp.NEGATE;
@@ -356,7 +361,9 @@ abstract class ExprParser extends ParserBase {
             case Tk.EXISTS -> {
                 advance();
                 expect(Tk.LP);
+                enter(2);
                 Expr.Subquery sub = subqueryBody(s);
+                leave(2);
                 return checked(new Expr.Exists(sub.select(), s, sub.end()), lastHeight);
             }
             case Tk.RAISE -> {
@@ -409,11 +416,11 @@ abstract class ExprParser extends ParserBase {
     /** {@code ( expr )}, {@code ( select )} or a row value {@code ( expr, expr, ... )}. */
     private Expr parenthesized() {
         int s = here();
-        enter();
+        enter(1);
         advance();
         if (startsSelect()) {
             Expr.Subquery sub = subqueryBody(s);
-            leave();
+            leave(1);
             return checked(sub, lastHeight);
         }
         Expr first = expr();
@@ -421,17 +428,20 @@ abstract class ExprParser extends ParserBase {
             List<Expr> items = new ArrayList<>();
             items.add(first);
             int h = lastHeight;
+            enter(2);
             while (accept(Tk.COMMA)) {
                 items.add(expr());
                 h = Math.max(h, lastHeight);
             }
+            leave(2);
             expect(Tk.RP);
-            leave();
+            leave(1);
             lastHeight = h + 1;
             return new Expr.RowValue(items, s, prevEnd());
         }
+        need(1);
         expect(Tk.RP);
-        leave();
+        leave(1);
         return first;
     }
 
@@ -451,8 +461,11 @@ abstract class ExprParser extends ParserBase {
         int s = here();
         advance();
         expect(Tk.LP);
+        enter(2);
         Expr operand = expr();
         int h = lastHeight;
+        need(3);
+        leave(2);
         expect(Tk.AS);
         TypeName type = typeToken();
         if (type == null) {
@@ -501,7 +514,7 @@ abstract class ExprParser extends ParserBase {
 
     private Expr caseExpr() {
         int s = here();
-        enter();
+        enter(5);
         advance();
         Expr operand = null;
         int h = 0;
@@ -525,7 +538,7 @@ abstract class ExprParser extends ParserBase {
             h = Math.max(h, lastHeight);
         }
         expect(Tk.END);
-        leave();
+        leave(5);
         return checked(new Expr.Case(operand, branches, otherwise, s, prevEnd()), h + 1);
     }
 
@@ -572,7 +585,7 @@ abstract class ExprParser extends ParserBase {
     private Expr functionCall() {
         Name name = takeName();
         int s = name.start();
-        enter();
+        enter(3);
         advance();
         boolean distinct = false;
         boolean star = false;
@@ -598,7 +611,7 @@ abstract class ExprParser extends ParserBase {
             }
         }
         expect(Tk.RP);
-        leave();
+        leave(3);
         Expr filter = null;
         if (at(Tk.FILTER)) {
             advance();
@@ -615,11 +628,7 @@ abstract class ExprParser extends ParserBase {
         int s = here();
         advance();
         if (at(Tk.LP)) {
-            int ws = here();
-            advance();
-            WindowDef w = windowSpec(ws);
-            expect(Tk.RP);
-            WindowDef def = new WindowDef(w.baseName(), w.partitionBy(), w.orderBy(), w.frame(), ws, prevEnd());
+            WindowDef def = parenthesizedWindow();
             return new Expr.Over(null, def, s, prevEnd());
         }
         Name n = nm();

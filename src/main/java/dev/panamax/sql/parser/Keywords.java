@@ -53,17 +53,6 @@ final class Keywords {
         return Tk.ID;
     }
 
-    /** Whether {@code name} is a keyword (used when printing names that need quotes). */
-    static boolean isKeyword(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')) {
-                return false;
-            }
-        }
-        return lookup(name, 0, name.length()) != Tk.ID;
-    }
-
     private static boolean sameLetters(String upper, String sql, int from) {
         for (int i = 0; i < upper.length(); i++) {
             char c = sql.charAt(from + i);

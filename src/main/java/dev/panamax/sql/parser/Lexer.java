@@ -8,8 +8,7 @@ package dev.panamax.sql.parser;
  * digit separators (QNUMBER), a number running into identifier characters being one illegal token; blobs
  * {@code x'..'} of an even number of hex digits; the variable forms {@code ?NNN :a @a #a $a} with Tcl-style
  * {@code $a::b(c)} suffixes; the three identifier quotes; and the context rules that make WINDOW, OVER and FILTER
- * keywords only where a window clause can follow ({@code analyzeWindowKeyword} and friends, which see a comment
- * as a token). A NUL character ends the input, as it ends a C string. Offsets are {@code char} offsets.
+ * keywords only where a window clause can follow ({@code analyzeWindowKeyword} and friends). A NUL character ends the input, as it ends a C string. Offsets are {@code char} offsets.
  *
  * <p>Illegal tokens are kept as {@link Tk#ILLEGAL}: SQLite reports them only when the parser reaches them, so a
  * syntax error earlier in the statement wins.
@@ -21,9 +20,6 @@ final class Lexer {
     int[] type;
     int[] start;
     int[] end;
-    /** Whether a comment stands between this token and the one before it (the window-keyword rules see it). */
-    private boolean[] commentBefore;
-    private boolean sawComment;
 
     private Lexer(String sql) {
         this.sql = sql;
@@ -33,7 +29,6 @@ final class Lexer {
         type = new int[capacity];
         start = new int[capacity];
         end = new int[capacity];
-        commentBefore = new boolean[capacity];
     }
 
     /** Tokenizes {@code sql}; the last token is always {@link Tk#EOF} at the end of the input. */
@@ -59,7 +54,6 @@ final class Lexer {
                 continue;
             }
             if (t == COMMENT) {
-                sawComment = true;
                 continue;
             }
             add(t, s, i);
@@ -73,13 +67,10 @@ final class Lexer {
             type = java.util.Arrays.copyOf(type, n);
             start = java.util.Arrays.copyOf(start, n);
             end = java.util.Arrays.copyOf(end, n);
-            commentBefore = java.util.Arrays.copyOf(commentBefore, n);
         }
         type[count] = t;
         start[count] = s;
         end[count] = e;
-        commentBefore[count] = sawComment;
-        sawComment = false;
         count++;
     }
 
@@ -125,19 +116,7 @@ final class Lexer {
             case ',' -> { return token(Tk.COMMA, i + 1); }
             case '&' -> { return token(Tk.BITAND, i + 1); }
             case '~' -> { return token(Tk.BITNOT, i + 1); }
-            case '/' -> { return slash(i); }
-            case '=' -> { return token(Tk.EQ, at(i + 1) == '=' ? i + 2 : i + 1); }
-            case '<' -> {
-                char n = at(i + 1);
-                return n == '=' ? token(Tk.LE, i + 2) : n == '>' ? token(Tk.NE, i + 2)
-                        : n == '<' ? token(Tk.LSHIFT, i + 2) : token(Tk.LT, i + 1);
-            }
-            case '>' -> {
-                char n = at(i + 1);
-                return n == '=' ? token(Tk.GE, i + 2) : n == '>' ? token(Tk.RSHIFT, i + 2) : token(Tk.GT, i + 1);
-            }
-            case '!' -> { return at(i + 1) == '=' ? token(Tk.NE, i + 2) : token(Tk.ILLEGAL, i + 1); }
-            case '|' -> { return at(i + 1) == '|' ? token(Tk.CONCAT, i + 2) : token(Tk.BITOR, i + 1); }
+            case '/', '=', '<', '>', '!', '|' -> { return operator(i, c); }
             case '\'', '"', '`' -> { return quoted(i, c); }
             case '[' -> {
                 int j = i + 1;
@@ -174,6 +153,20 @@ final class Lexer {
                 return token(Tk.ILLEGAL, i + 1);
             }
         }
+    }
+
+    /** The operators that may take two characters. */
+    private int operator(int i, char c) {
+        char n = at(i + 1);
+        return switch (c) {
+            case '/' -> slash(i);
+            case '=' -> token(Tk.EQ, n == '=' ? i + 2 : i + 1);
+            case '<' -> n == '=' ? token(Tk.LE, i + 2) : n == '>' ? token(Tk.NE, i + 2)
+                    : n == '<' ? token(Tk.LSHIFT, i + 2) : token(Tk.LT, i + 1);
+            case '>' -> n == '=' ? token(Tk.GE, i + 2) : n == '>' ? token(Tk.RSHIFT, i + 2) : token(Tk.GT, i + 1);
+            case '!' -> n == '=' ? token(Tk.NE, i + 2) : token(Tk.ILLEGAL, i + 1);
+            default -> n == '|' ? token(Tk.CONCAT, i + 2) : token(Tk.BITOR, i + 1);
+        };
     }
 
     private int token(int t, int next) {
@@ -339,9 +332,9 @@ final class Lexer {
         }
     }
 
-    /** Token {@code k} as tokenize.c's {@code getToken} sees it (a comment before it hides it) equals {@code want}. */
+    /** Token {@code k} as tokenize.c's {@code getToken} classifies it equals {@code want}. */
     private boolean nextLooksLike(int k, int want) {
-        if (k >= count || commentBefore[k]) {
+        if (k >= count) {
             return false;
         }
         int t = type[k];

@@ -8,7 +8,9 @@ import dev.panamax.sql.ast.Select;
 import dev.panamax.sql.ast.Stmt;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * Entry points, and the statements outside SELECT/DML/CREATE TABLE: CREATE INDEX/VIEW/TRIGGER/VIRTUAL TABLE,
@@ -54,6 +56,36 @@ public final class Parser extends DdlParser {
         }
     }
 
+    /**
+     * The statements of a script one at a time, tokenizing it once: each {@code next()} parses the following
+     * statement and throws its {@link ParseException} there, so the statements before a bad one can run first (as
+     * {@code sqlite3_exec} runs them).
+     */
+    public static Iterator<Parsed> iterate(String sql) {
+        Parser p = new Parser(sql, false);
+        return new Iterator<>() {
+            private Parsed ahead;
+
+            @Override
+            public boolean hasNext() {
+                if (ahead == null) {
+                    ahead = p.guarded();
+                }
+                return ahead.statement() != null;
+            }
+
+            @Override
+            public Parsed next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Parsed out = ahead;
+                ahead = null;
+                return out;
+            }
+        };
+    }
+
     /** Parses one statement; a parse too deep for the thread's stack reports SQLite's recursion error. */
     private Parsed guarded() {
         try {
@@ -64,9 +96,7 @@ public final class Parser extends DdlParser {
     }
 
     private Parsed next() {
-        if (pos == 0) {
-            checkFirstToken();
-        }
+        checkFirstToken();
         while (at(Tk.SEMI)) {
             advance();
         }
@@ -79,10 +109,10 @@ public final class Parser extends DdlParser {
             throw syntaxError();
         }
         int tail = at(Tk.SEMI) ? tokenEnd[pos] : tokenStart[pos];
-        if (at(Tk.SEMI)) {
-            advance();
-        }
         flushDeferred();
+        if (at(Tk.SEMI)) {
+            pos++;
+        }
         return new Parsed(stmt, tail, parameterCount(), Collections.unmodifiableList(parameterNames));
     }
 
@@ -373,12 +403,7 @@ public final class Parser extends DdlParser {
         advance();
         boolean ifNotExists = ifNotExists();
         QualifiedName name = fullName();
-        List<Name> columns = List.of();
-        if (at(Tk.LP)) {
-            advance();
-            columns = eidList();
-            expect(Tk.RP);
-        }
+        List<Name> columns = eidListOpt();
         expect(Tk.AS);
         Select sel = select();
         return new Stmt.CreateView(temp, ifNotExists, name, columns, sel, s, prevEnd());
@@ -400,6 +425,9 @@ public final class Parser extends DdlParser {
             parameters = indexParameters();
         }
         Expr where = accept(Tk.WHERE) ? expr() : null;
+        if (using == null) {
+            explicitNulls(columns);
+        }
         return new Stmt.CreateIndex(unique, ifNotExists, name, table, columns, using, parameters, where, s,
                 prevEnd());
     }

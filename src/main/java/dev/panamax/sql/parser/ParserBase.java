@@ -23,8 +23,12 @@ abstract class ParserBase {
     static final int MAX_VARIABLE_NUMBER = 250000;
     /** SQLite's SQLITE_MAX_EXPR_DEPTH. */
     static final int MAX_EXPR_DEPTH = 1000;
-    /** Nesting at which SQLite's parser stack (SQLITE_LIMIT_PARSER_DEPTH) overflows, measured in parentheses. */
-    static final int MAX_NESTING = 2493;
+    /**
+     * Size of SQLite's parser stack (SQLITE_LIMIT_PARSER_DEPTH) in the units {@link #enter(int)} counts: roughly the
+     * grammar symbols each open construct keeps on Lemon's stack (1 for '(', 3 for a function call, 5 for a CASE
+     * or a subquery, ...), measured against sqlite-jdbc.
+     */
+    static final int MAX_NESTING = 2498;
 
     final String sql;
     final Lexer lexer;
@@ -90,7 +94,7 @@ abstract class ParserBase {
         }
     }
 
-    /** Checks the very first token, which {@link #advance()} never moved onto. */
+    /** Checks the token a statement starts at, which {@link #advance()} did not move onto. */
     final void checkFirstToken() {
         if (type[pos] == Tk.ILLEGAL) {
             throw unrecognized(pos);
@@ -122,7 +126,7 @@ abstract class ParserBase {
         return syntaxErrorAt(pos);
     }
 
-    final ParseException syntaxErrorAt(int i) {
+    private ParseException syntaxErrorAt(int i) {
         if (type[i] == Tk.EOF) {
             return new ParseException("incomplete input", tokenStart[i]);
         }
@@ -140,10 +144,12 @@ abstract class ParserBase {
     /**
      * A check of parse.y that fails on a rule just completed; raised once the lookahead token is accepted (see the
      * class comment). SQLite's parser reduces a rule only when the next token arrives, even one that ends in a
-     * token, so a syntax error on that next token still wins. The first such failure is kept, as SQLite stops at the token where it happened.
+     * token, so a syntax error on that next token still wins. The first token with a failure ends the statement,
+     * as in SQLite; among failures found at one token the last message wins, as SQLite's later message
+     * overwrites the earlier one.
      */
     final void deferError(String message) {
-        if (pendingMessage == null) {
+        if (pendingMessage == null || pendingAt == pos) {
             pendingMessage = message;
             pendingAt = pos;
         }
@@ -160,14 +166,21 @@ abstract class ParserBase {
         }
     }
 
-    final void enter() {
-        if (++nesting > MAX_NESTING) {
-            throw error("Recursion limit");
-        }
+    /** Opens a construct that holds {@code weight} entries of SQLite's parser stack until {@link #leave(int)}. */
+    final void enter(int weight) {
+        nesting += weight;
+        need(0);
     }
 
-    final void leave() {
-        nesting--;
+    final void leave(int weight) {
+        nesting -= weight;
+    }
+
+    /** Fails as SQLite's parser does when {@code extra} more stack entries would not fit. */
+    final void need(int extra) {
+        if (nesting + extra > MAX_NESTING) {
+            throw error("Recursion limit");
+        }
     }
 
     // ---- names ----
@@ -244,6 +257,17 @@ abstract class ParserBase {
         do {
             names.add(nm());
         } while (accept(Tk.COMMA));
+        expect(Tk.RP);
+        return names;
+    }
+
+    /** parse.y's {@code eidlist_opt}: a parenthesised {@link #eidList()}, or an empty list. */
+    final List<Name> eidListOpt() {
+        if (!at(Tk.LP)) {
+            return List.of();
+        }
+        advance();
+        List<Name> names = eidList();
         expect(Tk.RP);
         return names;
     }

@@ -46,12 +46,7 @@ abstract class SelectParser extends ExprParser {
 
     private Select.Cte cte() {
         Name name = nm();
-        List<Name> columns = List.of();
-        if (at(Tk.LP)) {
-            advance();
-            columns = eidList();
-            expect(Tk.RP);
-        }
+        List<Name> columns = eidListOpt();
         expect(Tk.AS);
         Select.Materialized m = Select.Materialized.ANY;
         if (accept(Tk.MATERIALIZED)) {
@@ -62,15 +57,22 @@ abstract class SelectParser extends ExprParser {
             m = Select.Materialized.NO;
         }
         expect(Tk.LP);
-        enter();
+        enter(1);
         Select sel = select();
-        leave();
+        leave(1);
         expect(Tk.RP);
         return new Select.Cte(name, columns, m, sel, name.start(), prevEnd());
     }
 
     /** A compound of simple selects; ORDER BY and LIMIT of the last one apply to the whole. */
     final Select selectNoWith(Select.With with, int s) {
+        enter(4);
+        Select result = compound(with, s);
+        leave(4);
+        return result;
+    }
+
+    private Select compound(Select.With with, int s) {
         int savedHeight = selectHeight;
         Select.Core first = oneSelect();
         Select.Core current = first;
@@ -334,17 +336,17 @@ abstract class SelectParser extends ExprParser {
         Select.TableRef ref;
         if (at(Tk.LP)) {
             advance();
-            enter();
+            enter(2);
             if (startsSelect()) {
                 Select sel = select();
                 expect(Tk.RP);
-                leave();
+                leave(2);
                 Name alias = alias();
                 ref = new Select.SubqueryRef(sel, alias, s, prevEnd());
             } else {
                 Select.From inner = from();
                 expect(Tk.RP);
-                leave();
+                leave(2);
                 Name alias = alias();
                 if (items.isEmpty() && alias == null && !at(Tk.ON) && !at(Tk.USING)) {
                     items.add(new Item(false, null, inner.first(), null, null));
@@ -474,11 +476,7 @@ abstract class SelectParser extends ExprParser {
             int s = here();
             Name name = nm();
             expect(Tk.AS);
-            int ws = here();
-            expect(Tk.LP);
-            WindowDef w = windowSpec(ws);
-            expect(Tk.RP);
-            WindowDef def = new WindowDef(w.baseName(), w.partitionBy(), w.orderBy(), w.frame(), ws, prevEnd());
+            WindowDef def = parenthesizedWindow();
             if (!windows.isEmpty()) {
                 chain(def, windows);
             }
@@ -512,9 +510,11 @@ abstract class SelectParser extends ExprParser {
         }
     }
 
-    /** parse.y's {@code window}: {@code [base] [PARTITION BY ..] [ORDER BY ..] [frame]} up to the closing ')'. */
+    /** parse.y's {@code LP window RP}: {@code ( [base] [PARTITION BY ..] [ORDER BY ..] [frame] )}. */
     @Override
-    final WindowDef windowSpec(int start) {
+    final WindowDef parenthesizedWindow() {
+        int start = here();
+        expect(Tk.LP);
         Name base = null;
         int tk = t();
         if (tk != Tk.PARTITION && tk != Tk.ORDER && tk != Tk.RANGE && tk != Tk.ROWS && tk != Tk.GROUPS
@@ -529,6 +529,7 @@ abstract class SelectParser extends ExprParser {
         }
         List<OrderingTerm> order = at(Tk.ORDER) ? orderBy() : List.of();
         WindowDef.Frame frame = (at(Tk.RANGE) || at(Tk.ROWS) || at(Tk.GROUPS)) ? frame() : null;
+        expect(Tk.RP);
         return new WindowDef(base, partition, order, frame, start, prevEnd());
     }
 

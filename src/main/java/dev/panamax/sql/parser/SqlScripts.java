@@ -59,91 +59,85 @@ public final class SqlScripts {
         return out;
     }
 
+    /** Input ended inside a quote, bracket or block comment. */
+    private static final int UNTERMINATED = -1;
+    /** Input ended inside a line comment. */
+    private static final int LINE_COMMENT_AT_END = -2;
+
     /** Runs the state machine; false when input ends inside a quote, bracket or block comment. */
     private static boolean scan(String sql, int[] state, List<Segment> out) {
         int n = sql.length();
         int i = 0;
         int segStart = -1;
+        int[] next = new int[1];
         while (i < n) {
-            char c = sql.charAt(i);
-            int token;
-            int next;
-            switch (c) {
-                case ';' -> {
-                    token = SEMI;
-                    next = i + 1;
-                }
-                case ' ', '\r', '\t', '\n', '\f' -> {
-                    token = WS;
-                    next = i + 1;
-                }
-                case '/' -> {
-                    if (i + 1 < n && sql.charAt(i + 1) == '*') {
-                        int close = sql.indexOf("*/", i + 2);
-                        if (close < 0) {
-                            finish(out, segStart, n);
-                            return false;
-                        }
-                        token = WS;
-                        next = close + 2;
-                    } else {
-                        token = OTHER;
-                        next = i + 1;
-                    }
-                }
-                case '-' -> {
-                    if (i + 1 < n && sql.charAt(i + 1) == '-') {
-                        int nl = sql.indexOf('\n', i + 2);
-                        if (nl < 0) {
-                            finish(out, segStart, n);
-                            return state[0] == 1;
-                        }
-                        token = WS;
-                        next = nl + 1;
-                    } else {
-                        token = OTHER;
-                        next = i + 1;
-                    }
-                }
-                case '[', '"', '\'', '`' -> {
-                    char close = c == '[' ? ']' : c;
-                    int e = sql.indexOf(close, i + 1);
-                    if (e < 0) {
-                        finish(out, segStart, n);
-                        return false;
-                    }
-                    token = OTHER;
-                    next = e + 1;
-                }
-                default -> {
-                    if (Lexer.isIdChar(c)) {
-                        int e = i + 1;
-                        while (e < n && Lexer.isIdChar(sql.charAt(e))) {
-                            e++;
-                        }
-                        token = keyword(sql, i, e);
-                        next = e;
-                    } else {
-                        token = OTHER;
-                        next = i + 1;
-                    }
-                }
+            int token = token(sql, i, next);
+            if (token < 0) {
+                finish(out, segStart, n);
+                return token == LINE_COMMENT_AT_END && state[0] == 1;
             }
-            int before = state[0];
-            state[0] = TRANS[before][token];
+            state[0] = TRANS[state[0]][token];
             if (token != WS && token != SEMI && segStart < 0) {
                 segStart = i;
             }
+            int after = next[0];
             if (token == SEMI && state[0] == 1) {
                 if (segStart >= 0) {
-                    add(out, segStart, next);
+                    add(out, segStart, after);
                 }
                 segStart = -1;
             }
-            i = next;
+            i = after;
         }
         finish(out, segStart, n);
         return true;
+    }
+
+    /** complete.c's token at {@code i}: its class, with the offset after it stored in {@code next[0]}. */
+    private static int token(String sql, int i, int[] next) {
+        int n = sql.length();
+        char c = sql.charAt(i);
+        next[0] = i + 1;
+        switch (c) {
+            case ';' -> {
+                return SEMI;
+            }
+            case ' ', '\r', '\t', '\n', '\f' -> {
+                return WS;
+            }
+            case '/' -> {
+                if (i + 1 < n && sql.charAt(i + 1) == '*') {
+                    int close = sql.indexOf("*/", i + 2);
+                    next[0] = close + 2;
+                    return close < 0 ? UNTERMINATED : WS;
+                }
+                return OTHER;
+            }
+            case '-' -> {
+                if (i + 1 < n && sql.charAt(i + 1) == '-') {
+                    int nl = sql.indexOf('\n', i + 2);
+                    next[0] = nl + 1;
+                    return nl < 0 ? LINE_COMMENT_AT_END : WS;
+                }
+                return OTHER;
+            }
+            case '[', '"', '\'', '`' -> {
+                int e = sql.indexOf(c == '[' ? ']' : c, i + 1);
+                next[0] = e + 1;
+                return e < 0 ? UNTERMINATED : OTHER;
+            }
+            default -> {
+                if (!Lexer.isIdChar(c)) {
+                    return OTHER;
+                }
+                int e = i + 1;
+                while (e < n && Lexer.isIdChar(sql.charAt(e))) {
+                    e++;
+                }
+                next[0] = e;
+                return keyword(sql, i, e);
+            }
+        }
     }
 
     private static void finish(List<Segment> out, int segStart, int end) {

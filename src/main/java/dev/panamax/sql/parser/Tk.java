@@ -242,10 +242,6 @@ final class Tk {
         return NAMES[type];
     }
 
-    static boolean isKeyword(int type) {
-        return type >= FIRST_KEYWORD;
-    }
-
     /** CROSS, FULL, INNER, LEFT, NATURAL, OUTER, RIGHT: parse.y's JOIN_KW. */
     static boolean isJoinKeyword(int type) {
         return type == CROSS || type == FULL || type == INNER || type == LEFT || type == NATURAL || type == OUTER

@@ -3,8 +3,8 @@ package dev.panamax.storage.btree;
 import dev.panamax.storage.format.Bytes;
 import dev.panamax.storage.format.Corrupt;
 import dev.panamax.storage.format.Varint;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -18,34 +18,40 @@ import java.util.Arrays;
  * which may overflow in turn and is balanced next. A root that overflows first moves its content into a new child
  * (deeper); a root left with no cells and one child absorbs that child (shallower). Appending past the last rowid
  * of a table starts a new right-most leaf instead (quick).
+ *
+ * <p>The siblings are copied to heap arrays once and new pages are assembled in a heap buffer, then written to the
+ * page with one bulk copy: balancing moves many small cells, and plain array copies are the cheapest way to do so.
  */
 final class Balancer {
     private static final int MAX_OLD = 3;
     private static final int MAX_NEW = MAX_OLD + 2;
 
     private final Btree bt;
-    private final Arena arena = Arena.ofAuto();
-    private final MemorySegment[] copies = new MemorySegment[MAX_OLD];
-    private final MemorySegment dividers;
+    private final byte[][] copies = new byte[MAX_OLD][];
+    private final byte[] dividers;
+    private final byte[] build;
+    private final byte[] divBuf;
+    private final MemorySegment divSeg;
     private final MemPage[] old = new MemPage[MAX_OLD];
     private final MemPage[] fresh = new MemPage[MAX_NEW];
     private final int[] divOff = new int[MAX_OLD];
     private final int[] divSize = new int[MAX_OLD];
     private final int[] cntNew = new int[MAX_NEW + 1];
     private final int[] szNew = new int[MAX_NEW + 1];
-    private MemorySegment[] cellSrc = new MemorySegment[64];
-    private long[] cellOff = new long[64];
+    private byte[][] cellArr = new byte[64][];
+    private int[] cellOff = new int[64];
     private int[] cellSize = new int[64];
     private int nCells;
-    private final MemorySegment divBuf;
 
     Balancer(Btree bt) {
         this.bt = bt;
         for (int k = 0; k < MAX_OLD; k++) {
-            copies[k] = arena.allocate(bt.pageSize, 8);
+            copies[k] = new byte[bt.pageSize];
         }
-        dividers = arena.allocate((long) MAX_OLD * (bt.pageSize + 8), 8);
-        divBuf = arena.allocate(bt.pageSize + 16L, 8);
+        dividers = new byte[MAX_OLD * (bt.pageSize + 8)];
+        build = new byte[bt.pageSize];
+        divBuf = new byte[bt.pageSize + 16];
+        divSeg = MemorySegment.ofArray(divBuf);
     }
 
     /**
@@ -86,6 +92,22 @@ final class Balancer {
         }
     }
 
+    private void copyPage(MemPage p, byte[] dst) {
+        MemorySegment.copy(p.data(), ValueLayout.JAVA_BYTE, 0, dst, 0, bt.usableSize);
+    }
+
+    /** Lists the cells on page {@code p} (whose image is in {@code copy}) into the cell list. */
+    private void listPageCells(MemPage p, byte[] copy) {
+        ensureCells(nCells + p.nCell + p.nOverflow + 1);
+        for (int i = 0; i < p.nCell; i++) {
+            int off = Bytes.get2(copy, p.cellOffset + 2 * i);
+            if (off < p.cellOffset + 2 * p.nCell || off > bt.usableSize - 4) {
+                throw Corrupt.page(p.pgno, "cell " + i + " offset " + off + " out of range");
+            }
+            add(copy, off, p.cellSizeAt(copy, off));
+        }
+    }
+
     // ------------------------------------------------------------------ deeper / quick
 
     /** Moves the root's content into a new child; the root becomes an interior page over it. */
@@ -94,18 +116,10 @@ final class Balancer {
         MemPage child = bt.freeList.allocate(root.pgno, false);
         int type = root.ptfFlags();
         child.zero(type);
-        int n = root.nCell;
-        MemorySegment d = root.data();
-        MemorySegment copy = copies[0];
-        MemorySegment.copy(d, 0, copy, 0, bt.usableSize);
-        ensureCells(n);
-        for (int i = 0; i < n; i++) {
-            int off = root.cellPtr(i);
-            cellSrc[i] = copy;
-            cellOff[i] = off;
-            cellSize[i] = root.cellSize(off);
-        }
-        writeCells(child, 0, n);
+        copyPage(root, copies[0]);
+        nCells = 0;
+        listPageCells(root, copies[0]);
+        writeCells(child, 0, nCells);
         if (!root.leaf) {
             child.setRightChild(root.rightChild());
         }
@@ -130,23 +144,23 @@ final class Balancer {
     /** Appends the overflow cell of the right-most table leaf as the only cell of a new right-most leaf. */
     private void quick(MemPage parent, MemPage page) {
         bt.writePage(page);
-        MemPage fresh0 = bt.freeList.allocate(page.pgno, false);
+        MemPage leaf = bt.freeList.allocate(page.pgno, false);
         try {
-            fresh0.zero(MemPage.TABLE_LEAF);
-            MemorySegment cell = page.ovflCell[0];
-            fresh0.insertCell(0, cell, 0, (int) cell.byteSize(), 0);
+            leaf.zero(MemPage.TABLE_LEAF);
+            byte[] cell = page.ovflCell[0];
+            leaf.insertCell(0, MemorySegment.ofArray(cell), 0, cell.length, 0);
             if (bt.autoVacuum) {
-                bt.freeList.ptrmapPut(fresh0.pgno, FreeList.PTRMAP_BTREE, parent.pgno);
-                fixChildPointers(fresh0);
+                bt.freeList.ptrmapPut(leaf.pgno, FreeList.PTRMAP_BTREE, parent.pgno);
+                fixChildPointers(leaf);
             }
             long rowid = page.intKeyAt(page.nCell - 1);
             Bytes.put4(divBuf, 0, page.pgno);
             int size = 4 + Varint.put(divBuf, 4, rowid);
-            parent.insertCell(parent.nCell, divBuf, 0, size, 0);
-            parent.setRightChild(fresh0.pgno);
+            parent.insertCell(parent.nCell, divSeg, 0, size, 0);
+            parent.setRightChild(leaf.pgno);
             page.nOverflow = 0;
         } finally {
-            bt.releasePage(fresh0);
+            bt.releasePage(leaf);
         }
     }
 
@@ -164,12 +178,11 @@ final class Balancer {
             nOld = 3;
             nxDiv = iParentIdx == 0 ? 0 : (iParentIdx >= nTotal ? nTotal - 2 : iParentIdx - 1);
         }
-        int nNew = 0;
         try {
             loadSiblings(parent, nxDiv, nOld, nTotal);
             boolean leafData = old[0].intKeyLeaf;
             gatherCells(nOld, leafData);
-            nNew = distribute(leafData, old[0].leaf ? 4 : 0);
+            int nNew = distribute(leafData, old[0].leaf ? 4 : 0);
             assignPages(nOld, nNew);
             int rightmostChild = old[0].leaf ? 0 : Bytes.get4(copies[nOld - 1], old[nOld - 1].hdrOffset + 8);
             buildPages(nNew, leafData, rightmostChild);
@@ -191,9 +204,7 @@ final class Balancer {
                     fresh[i] = null;
                 }
             }
-            for (int i = 0; i < MAX_OLD; i++) {
-                old[i] = null;
-            }
+            Arrays.fill(old, null);
         }
     }
 
@@ -212,15 +223,20 @@ final class Balancer {
             if (k > 0 && p.ptfFlags() != old[0].ptfFlags()) {
                 throw Corrupt.page(pgno, "sibling pages of different types under page " + parent.pgno);
             }
-            MemorySegment.copy(p.data(), 0, copies[k], 0, bt.usableSize);
+            copyPage(p, copies[k]);
             if (k < nOld - 1) {
-                MemorySegment src = slot >= 0 ? parent.ovflCell[slot] : parent.data();
-                int size = slot >= 0 ? (int) src.byteSize() : parent.cellSize(cellOffset);
-                long off = cellOffset;
+                int size;
+                if (slot >= 0) {
+                    byte[] c = parent.ovflCell[slot];
+                    size = c.length;
+                    System.arraycopy(c, 0, dividers, divAt, size);
+                } else {
+                    size = parent.cellSize(cellOffset);
+                    MemorySegment.copy(parent.data(), ValueLayout.JAVA_BYTE, cellOffset, dividers, divAt, size);
+                }
                 divOff[k] = divAt;
                 divSize[k] = size;
-                MemorySegment.copy(src, off, dividers, divAt, size);
-                dividers.asSlice(divAt + size, 4).fill((byte) 0);
+                Arrays.fill(dividers, divAt + size, divAt + size + 4, (byte) 0);
                 divAt += size + 8;
             }
         }
@@ -271,27 +287,27 @@ final class Balancer {
         }
     }
 
-    /** Builds the ordered cell list: each sibling's cells with the dividers between them. */
+    /** Builds the ordered cell list: each sibling's cells (overflow cells in place) with the dividers between. */
     private void gatherCells(int nOld, boolean leafData) {
         nCells = 0;
         for (int k = 0; k < nOld; k++) {
             MemPage p = old[k];
-            MemorySegment copy = copies[k];
+            byte[] copy = copies[k];
             int total = p.nCell + p.nOverflow;
             ensureCells(nCells + total + 1);
             int pageIdx = 0;
             int o = 0;
             for (int l = 0; l < total; l++) {
                 if (o < p.nOverflow && p.ovflIdx[o] == l) {
-                    MemorySegment c = p.ovflCell[o++];
-                    add(c, 0, (int) c.byteSize());
+                    byte[] c = p.ovflCell[o++];
+                    add(c, 0, c.length);
                 } else {
                     int off = Bytes.get2(copy, p.cellOffset + 2 * pageIdx);
                     if (off < p.cellOffset + 2 * p.nCell || off > bt.usableSize - 4) {
                         throw Corrupt.page(p.pgno, "cell " + pageIdx + " offset " + off + " out of range");
                     }
                     pageIdx++;
-                    add(copy, off, cellSizeIn(p, copy, off));
+                    add(copy, off, p.cellSizeAt(copy, off));
                 }
             }
             p.nOverflow = 0;
@@ -306,15 +322,11 @@ final class Balancer {
         }
     }
 
-    private void add(MemorySegment src, long off, int size) {
-        cellSrc[nCells] = src;
+    private void add(byte[] src, int off, int size) {
+        cellArr[nCells] = src;
         cellOff[nCells] = off;
         cellSize[nCells] = size;
         nCells++;
-    }
-
-    private static int cellSizeIn(MemPage p, MemorySegment seg, int off) {
-        return p.cellSizeAt(seg, off);
     }
 
     /**
@@ -397,28 +409,35 @@ final class Balancer {
             p.zero(type);
             writeCells(p, start, cntNew[i]);
             if (!p.leaf) {
-                int right = i < nNew - 1 ? Bytes.get4(cellSrc[cntNew[i]], cellOff[cntNew[i]]) : rightmostChild;
-                p.setRightChild(right);
+                int d = cntNew[i];
+                p.setRightChild(i < nNew - 1 ? Bytes.get4(cellArr[d], cellOff[d]) : rightmostChild);
             }
             start = cntNew[i] + (leafData ? 0 : 1);
         }
     }
 
-    /** Writes cells [from, to) of the list into an empty page, packed at the end of the page. */
+    /**
+     * Writes cells [from, to) of the list into an empty page, packed at its end: assembled in the heap buffer, then
+     * copied to the page in one piece.
+     */
     private void writeCells(MemPage p, int from, int to) {
-        MemorySegment d = p.data();
-        int top = bt.usableSize;
+        int usable = bt.usableSize;
+        int top = usable;
         int ptr = p.cellOffset;
+        byte[] b = build;
         for (int i = from; i < to; i++) {
             int size = cellSize[i];
             top -= size;
             if (top < ptr + 2) {
                 throw Corrupt.page(p.pgno, "cells do not fit while balancing");
             }
-            MemorySegment.copy(cellSrc[i], cellOff[i], d, top, size);
-            Bytes.put2(d, ptr, top);
+            System.arraycopy(cellArr[i], cellOff[i], b, top, size);
+            Bytes.put2(b, ptr, top);
             ptr += 2;
         }
+        Arrays.fill(b, ptr, top, (byte) 0);
+        MemorySegment d = p.data();
+        MemorySegment.copy(b, p.cellOffset, d, ValueLayout.JAVA_BYTE, p.cellOffset, usable - p.cellOffset);
         int n = to - from;
         p.nCell = n;
         Bytes.put2(d, p.hdrOffset + 3, n);
@@ -439,49 +458,41 @@ final class Balancer {
             int size;
             if (leafData) {
                 int lastCell = cntNew[i] - 1;
-                long rowid = rowidOfLeafCell(cellSrc[lastCell], cellOff[lastCell]);
+                byte[] a = cellArr[lastCell];
+                int off = cellOff[lastCell];
+                long rowid = Varint.get(a, off + Varint.length(a, off));
                 Bytes.put4(divBuf, 0, p.pgno);
                 size = 4 + Varint.put(divBuf, 4, rowid);
             } else {
                 int d = cntNew[i];
                 if (p.leaf) {
                     Bytes.put4(divBuf, 0, p.pgno);
-                    MemorySegment.copy(cellSrc[d], cellOff[d], divBuf, 4, cellSize[d]);
+                    System.arraycopy(cellArr[d], cellOff[d], divBuf, 4, cellSize[d]);
                     size = parent.cellSizeAt(divBuf, 0);
                 } else {
-                    MemorySegment.copy(cellSrc[d], cellOff[d], divBuf, 0, cellSize[d]);
+                    System.arraycopy(cellArr[d], cellOff[d], divBuf, 0, cellSize[d]);
                     Bytes.put4(divBuf, 0, p.pgno);
                     size = cellSize[d];
                 }
             }
-            parent.insertCell(nxDiv + i, divBuf, 0, size, 0);
+            parent.insertCell(nxDiv + i, divSeg, 0, size, 0);
             if (bt.autoVacuum && !leafData && parent.nOverflow == 0) {
-                fixCellPointers(parent, parent.data(), parent.cellPtr(nxDiv + i));
+                int off = parent.cellPtr(nxDiv + i);
+                fixCellPointers(parent, parent.data(), off);
             }
         }
-    }
-
-    private static long rowidOfLeafCell(MemorySegment s, long off) {
-        return Varint.get(s, off + Varint.length(s, off));
     }
 
     /** The root absorbs its only child: the child's cells move up and the child page is freed. */
     private void shallower(MemPage root, MemPage child) {
         int type = child.ptfFlags();
-        MemorySegment copy = copies[0];
-        MemorySegment.copy(child.data(), 0, copy, 0, bt.usableSize);
-        int n = child.nCell;
-        ensureCells(n);
-        for (int i = 0; i < n; i++) {
-            int off = Bytes.get2(copy, child.cellOffset + 2 * i);
-            cellSrc[i] = copy;
-            cellOff[i] = off;
-            cellSize[i] = child.cellSizeAt(copy, off);
-        }
+        copyPage(child, copies[0]);
+        nCells = 0;
+        listPageCells(child, copies[0]);
         int right = child.leaf ? 0 : child.rightChild();
         int childPgno = child.pgno;
         root.zero(type);
-        writeCells(root, 0, n);
+        writeCells(root, 0, nCells);
         if (!root.leaf) {
             root.setRightChild(right);
         }
@@ -505,20 +516,30 @@ final class Balancer {
         }
     }
 
-    private void fixCellPointers(MemPage p, MemorySegment seg, long off) {
+    private void fixCellPointers(MemPage p, MemorySegment seg, int off) {
         if (!p.leaf) {
             bt.freeList.ptrmapPut(Bytes.get4(seg, off), FreeList.PTRMAP_BTREE, p.pgno);
         }
-        int ovfl = p.overflowPgnoAt(seg, (int) off);
+        int ovfl = p.overflowPgnoAt(seg, off);
+        if (ovfl != 0) {
+            bt.freeList.ptrmapPut(ovfl, FreeList.PTRMAP_OVERFLOW1, p.pgno);
+        }
+    }
+
+    private void fixCellPointers(MemPage p, byte[] cell, int off) {
+        if (!p.leaf) {
+            bt.freeList.ptrmapPut(Bytes.get4(cell, off), FreeList.PTRMAP_BTREE, p.pgno);
+        }
+        int ovfl = p.overflowPgnoAt(cell, off);
         if (ovfl != 0) {
             bt.freeList.ptrmapPut(ovfl, FreeList.PTRMAP_OVERFLOW1, p.pgno);
         }
     }
 
     private void ensureCells(int n) {
-        if (cellSrc.length < n) {
-            int m = Math.max(n, cellSrc.length * 2);
-            cellSrc = Arrays.copyOf(cellSrc, m);
+        if (cellArr.length < n) {
+            int m = Math.max(n, cellArr.length * 2);
+            cellArr = Arrays.copyOf(cellArr, m);
             cellOff = Arrays.copyOf(cellOff, m);
             cellSize = Arrays.copyOf(cellSize, m);
         }

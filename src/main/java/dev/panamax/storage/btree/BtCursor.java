@@ -83,6 +83,10 @@ public final class BtCursor implements AutoCloseable {
         return intKey;
     }
 
+    public boolean isWriteCursor() {
+        return write;
+    }
+
     public KeyInfo keyInfo() {
         return keyInfo;
     }
@@ -135,9 +139,18 @@ public final class BtCursor implements AutoCloseable {
         }
     }
 
+    /** A payload larger than the whole file can hold is corruption (and must not allocate). */
+    private void checkPayloadSize(int n) {
+        if (n > (long) bt.pager.pageCount() * bt.usableSize) {
+            int pgno = depth >= 0 && pages[depth] != null ? pages[depth].pgno : rootPgno;
+            throw Corrupt.page(pgno, "payload size " + n + " larger than the database");
+        }
+    }
+
     private void saveKeyBytes() {
         CellInfo ci = cellInfo();
         int n = ci.nPayload;
+        checkPayloadSize(n);
         if (savedKey.length < n) {
             savedKey = new byte[Math.max(n, savedKey.length * 2)];
         }
@@ -268,6 +281,14 @@ public final class BtCursor implements AutoCloseable {
 
     /** Moves to the first entry; false when the tree is empty. */
     public boolean first() {
+        try {
+            return firstImpl();
+        } catch (IndexOutOfBoundsException e) {
+            throw corruptHere(e);
+        }
+    }
+
+    private boolean firstImpl() {
         moveToRoot();
         if (state == INVALID) {
             return false;
@@ -278,6 +299,14 @@ public final class BtCursor implements AutoCloseable {
 
     /** Moves to the last entry; false when the tree is empty. */
     public boolean last() {
+        try {
+            return lastImpl();
+        } catch (IndexOutOfBoundsException e) {
+            throw corruptHere(e);
+        }
+    }
+
+    private boolean lastImpl() {
         if (state == VALID && atLast) {
             return true;
         }
@@ -292,6 +321,14 @@ public final class BtCursor implements AutoCloseable {
 
     /** Moves to the next entry; false (and {@link #eof()}) past the last. */
     public boolean next() {
+        try {
+            return nextImpl();
+        } catch (IndexOutOfBoundsException e) {
+            throw corruptHere(e);
+        }
+    }
+
+    private boolean nextImpl() {
         if (state != VALID) {
             restoreIfNeeded();
             if (state == INVALID) {
@@ -328,7 +365,7 @@ public final class BtCursor implements AutoCloseable {
             if (!p.intKey) {
                 return true;
             }
-            return next();
+            return nextImpl();
         }
         if (!p.leaf) {
             moveToLeftmost();
@@ -338,6 +375,14 @@ public final class BtCursor implements AutoCloseable {
 
     /** Moves to the previous entry; false (and {@link #eof()}) before the first. */
     public boolean prev() {
+        try {
+            return prevImpl();
+        } catch (IndexOutOfBoundsException e) {
+            throw corruptHere(e);
+        }
+    }
+
+    private boolean prevImpl() {
         if (state != VALID) {
             restoreIfNeeded();
             if (state == INVALID) {
@@ -371,7 +416,7 @@ public final class BtCursor implements AutoCloseable {
         idx[depth]--;
         p = pages[depth];
         if (p.intKey && !p.leaf) {
-            return prev();
+            return prevImpl();
         }
         return true;
     }
@@ -385,6 +430,14 @@ public final class BtCursor implements AutoCloseable {
      *         positive when at a larger one; negative and {@link #eof()} when the table is empty
      */
     public int seekRowid(long key) {
+        try {
+            return seekRowidImpl(key);
+        } catch (IndexOutOfBoundsException e) {
+            throw corruptHere(e);
+        }
+    }
+
+    private int seekRowidImpl(long key) {
         requireTable();
         if (state == VALID && depth >= 0 && pages[depth].leaf) {
             long cur = rowidInternal();
@@ -465,6 +518,14 @@ public final class BtCursor implements AutoCloseable {
      *         when after; negative and {@link #eof()} when the index is empty
      */
     public int seek(UnpackedRecord key) {
+        try {
+            return seekImpl(key);
+        } catch (IndexOutOfBoundsException e) {
+            throw corruptHere(e);
+        }
+    }
+
+    private int seekImpl(UnpackedRecord key) {
         requireIndex();
         if (state == REQUIRESEEK || state == FAULT) {
             restoreIfNeeded();
@@ -530,6 +591,14 @@ public final class BtCursor implements AutoCloseable {
      * before the key. For IdxGE/IdxGT/IdxLE/IdxLT.
      */
     public int compareCurrent(UnpackedRecord key) {
+        try {
+            return compareCurrentImpl(key);
+        } catch (IndexOutOfBoundsException e) {
+            throw corruptHere(e);
+        }
+    }
+
+    private int compareCurrentImpl(UnpackedRecord key) {
         requireEntry();
         CellInfo ci = cellInfo();
         MemPage p = pages[depth];
@@ -568,6 +637,14 @@ public final class BtCursor implements AutoCloseable {
 
     /** The rowid of the current entry (table cursors). */
     public long rowid() {
+        try {
+            return rowidImpl();
+        } catch (IndexOutOfBoundsException e) {
+            throw corruptHere(e);
+        }
+    }
+
+    private long rowidImpl() {
         requireTable();
         requireEntry();
         return rowidInternal();
@@ -575,12 +652,28 @@ public final class BtCursor implements AutoCloseable {
 
     /** Bytes of the current entry's payload (the record). */
     public int payloadSize() {
+        try {
+            return payloadSizeImpl();
+        } catch (IndexOutOfBoundsException e) {
+            throw corruptHere(e);
+        }
+    }
+
+    private int payloadSizeImpl() {
         requireEntry();
         return cellInfo().nPayload;
     }
 
     /** Copies {@code amount} payload bytes from {@code offset} into {@code dst[dstOff..]} (sqlite3BtreePayload). */
     public void payload(int offset, int amount, byte[] dst, int dstOff) {
+        try {
+            payloadImpl(offset, amount, dst, dstOff);
+        } catch (IndexOutOfBoundsException e) {
+            throw corruptHere(e);
+        }
+    }
+
+    private void payloadImpl(int offset, int amount, byte[] dst, int dstOff) {
         requireEntry();
         Payload.read(bt, pages[depth], cellInfo(), offset, amount, MemorySegment.ofArray(dst), dstOff);
     }
@@ -588,6 +681,7 @@ public final class BtCursor implements AutoCloseable {
     /** The whole payload of the current entry as a new array (convenience; allocates). */
     public byte[] payloadBytes() {
         int n = payloadSize();
+        checkPayloadSize(n);
         byte[] b = new byte[n];
         payload(0, n, b, 0);
         return b;
@@ -613,6 +707,14 @@ public final class BtCursor implements AutoCloseable {
 
     /** The record decoder positioned on the current entry's record. */
     public RecordDecoder recordDecoder() {
+        try {
+            return recordDecoderImpl();
+        } catch (IndexOutOfBoundsException e) {
+            throw corruptHere(e);
+        }
+    }
+
+    private RecordDecoder recordDecoderImpl() {
         requireEntry();
         if (!decoderValid) {
             CellInfo ci = cellInfo();
@@ -636,6 +738,7 @@ public final class BtCursor implements AutoCloseable {
     }
 
     private MemorySegment payloadBuffer(int n) {
+        checkPayloadSize(n);
         if (payloadBuf.length < n) {
             payloadBuf = new byte[Math.max(n, payloadBuf.length * 2)];
             payloadSeg = MemorySegment.ofArray(payloadBuf);
@@ -645,6 +748,14 @@ public final class BtCursor implements AutoCloseable {
 
     /** The number of entries in the tree (sqlite3BtreeCount). */
     public long count() {
+        try {
+            return countImpl();
+        } catch (IndexOutOfBoundsException e) {
+            throw corruptHere(e);
+        }
+    }
+
+    private long countImpl() {
         ensureTxn();
         return TreeWalker.count(bt, rootPgno);
     }
@@ -657,6 +768,14 @@ public final class BtCursor implements AutoCloseable {
      * hint), which skips the search. The cursor is left at the new entry.
      */
     public void insert(long rowid, byte[] data, int off, int len, boolean append) {
+        try {
+            insertImpl(rowid, data, off, len, append);
+        } catch (IndexOutOfBoundsException e) {
+            throw corruptHere(e);
+        }
+    }
+
+    private void insertImpl(long rowid, byte[] data, int off, int len, boolean append) {
         requireTable();
         requireWriteCursor();
         bt.saveAllCursors(rootPgno, this);
@@ -668,7 +787,7 @@ public final class BtCursor implements AutoCloseable {
                 releaseAll();
                 state = INVALID;
             }
-            loc = seekRowid(rowid);
+            loc = seekRowidImpl(rowid);
         }
         insertAt(loc, rowid, MemorySegment.ofArray(data), off, len);
         if (state != VALID) {
@@ -682,6 +801,14 @@ public final class BtCursor implements AutoCloseable {
      * replaced. The cursor is left at the new entry.
      */
     public void insertKey(byte[] key, int off, int len) {
+        try {
+            insertKeyImpl(key, off, len);
+        } catch (IndexOutOfBoundsException e) {
+            throw corruptHere(e);
+        }
+    }
+
+    private void insertKeyImpl(byte[] key, int off, int len) {
         requireIndex();
         requireWriteCursor();
         bt.saveAllCursors(rootPgno, this);
@@ -767,6 +894,14 @@ public final class BtCursor implements AutoCloseable {
      * before it, as SQLite's BTREE_SAVEPOSITION gives {@code DELETE ... WHERE} loops.
      */
     public void delete() {
+        try {
+            deleteImpl();
+        } catch (IndexOutOfBoundsException e) {
+            throw corruptHere(e);
+        }
+    }
+
+    private void deleteImpl() {
         requireWriteCursor();
         requireEntry();
         if (state == SKIPNEXT) {
@@ -867,6 +1002,14 @@ public final class BtCursor implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** A read past a page image means the page is malformed: CORRUPT naming the page the cursor is on. */
+    private DbException corruptHere(IndexOutOfBoundsException e) {
+        int pgno = depth >= 0 && pages[depth] != null ? pages[depth].pgno : rootPgno;
+        DbException x = Corrupt.page(pgno, "read past the end of a page");
+        x.initCause(e);
+        return x;
+    }
 
     /** Decodes a record into this cursor's scratch UnpackedRecord (sqlite3VdbeRecordUnpack). */
     private UnpackedRecord unpack(MemorySegment src, long off, int len) {

@@ -227,10 +227,17 @@ public final class Btree implements AutoCloseable {
         pager.endRead();
     }
 
-    /** Abandons the transaction; open cursors are invalidated (they report ABORT_ROLLBACK). */
+    /**
+     * Abandons the transaction. Write cursors are invalidated (they report ABORT_ROLLBACK); read cursors keep their
+     * position by key and re-seek on next use, as in SQLite.
+     */
     public void rollback() {
         for (BtCursor c = cursors; c != null; c = c.nextCursor) {
-            c.trip();
+            if (c.isWriteCursor()) {
+                c.trip();
+            } else {
+                c.savePosition();
+            }
         }
         pager.rollback();
         inWrite = false;

@@ -276,6 +276,8 @@ final class IntegrityCheck {
             depth = checkCells(page, minKey, maxKey);
         } catch (DbException e) {
             append("btreeInitPage() returns error code " + e.code().primary().code());
+        } catch (IndexOutOfBoundsException e) {
+            append("btreeInitPage() returns error code 11");
         } finally {
             bt.pager.release(raw);
             restore(savedPrefix, savedPage, savedCell);
@@ -429,22 +431,44 @@ final class IntegrityCheck {
 
     /** Index keys must ascend (visited here in descending order: each key must not exceed the previous one). */
     private void checkKeyOrder(MemPage page, CellInfo info) {
+        if (info.nPayload > (long) nPage * bt.usableSize) {
+            return;
+        }
         byte[] key = new byte[info.nPayload];
-        Payload.read(bt, page, info, 0, info.nPayload, MemorySegment.ofArray(key), 0);
+        try {
+            Payload.read(bt, page, info, 0, info.nPayload, MemorySegment.ofArray(key), 0);
+        } catch (DbException e) {
+            return;
+        }
         if (prevKeyLen >= 0) {
             RecordDecoder dec = new RecordDecoder(bt.encoding);
             dec.reset(MemorySegment.ofArray(prevKey), 0, prevKeyLen, page.pgno);
-            int n = dec.fieldCount();
+            int n;
+            try {
+                n = dec.fieldCount();
+            } catch (DbException e) {
+                n = 0;
+            }
             if (prevUnpacked == null || prevUnpacked.fields.length < n) {
                 prevUnpacked = UnpackedRecord.allocate(keyInfo, Math.max(n, 1));
             }
             for (int k = 0; k < n; k++) {
-                dec.column(k, prevUnpacked.fields[k]);
+                try {
+                    dec.column(k, prevUnpacked.fields[k]);
+                } catch (DbException e) {
+                    prevUnpacked.fields[k].setNull();
+                }
             }
             prevUnpacked.keyInfo = keyInfo.withEncoding(bt.encoding);
             prevUnpacked.fieldCount = n;
             prevUnpacked.defaultRc = 0;
-            int c = comparator.compare(MemorySegment.ofArray(key), 0, key.length, prevUnpacked, page.pgno);
+            int c;
+            try {
+                c = comparator.compare(MemorySegment.ofArray(key), 0, key.length, prevUnpacked, page.pgno);
+            } catch (DbException e) {
+                append("malformed index key");
+                c = 0;
+            }
             if (c > 0) {
                 append("Index key out of order");
             }

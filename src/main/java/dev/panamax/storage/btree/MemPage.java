@@ -5,6 +5,7 @@ import dev.panamax.storage.format.Corrupt;
 import dev.panamax.storage.format.Varint;
 import dev.panamax.storage.pager.Page;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * One B-tree page as the B-tree sees it (SQLite's MemPage): the parsed page header, cell access, and the space
@@ -53,7 +54,7 @@ final class MemPage {
     int minLocal;
 
     int nOverflow;
-    final MemorySegment[] ovflCell = new MemorySegment[6];
+    final byte[][] ovflCell = new byte[6][];
     final int[] ovflIdx = new int[6];
 
     MemPage(Btree bt, Page page) {
@@ -483,6 +484,45 @@ final class MemPage {
         return size;
     }
 
+    /** The size of a cell of this page's type held in {@code a[off..]} (cellSizePtr over a heap copy). */
+    int cellSizeAt(byte[] a, int off) {
+        int p = off + childPtrSize;
+        if (intKey && !leaf) {
+            return 4 + Varint.length(a, p);
+        }
+        long h = Varint.get32(a, p);
+        int nPayload = Varint.value32(h);
+        p += Varint.length32(h);
+        if (intKey) {
+            p += Varint.length(a, p);
+        }
+        if (nPayload < 0) {
+            throw Corrupt.page(pgno, "payload size " + Integer.toUnsignedString(nPayload));
+        }
+        int local = localSize(nPayload);
+        int size = local < nPayload ? p - off + local + 4 : Math.max(4, p - off + local);
+        if (off + size > bt.usableSize) {
+            throw Corrupt.page(pgno, "cell extends past the page");
+        }
+        return size;
+    }
+
+    /** The first overflow page of a cell of this page's type held in {@code a[off..]}, or 0. */
+    int overflowPgnoAt(byte[] a, int off) {
+        if (intKey && !leaf) {
+            return 0;
+        }
+        int p = off + childPtrSize;
+        long h = Varint.get32(a, p);
+        int nPayload = Varint.value32(h);
+        p += Varint.length32(h);
+        if (intKey) {
+            p += Varint.length(a, p);
+        }
+        int local = localSize(nPayload);
+        return local < nPayload ? Bytes.get4(a, p + local) : 0;
+    }
+
     /** The first overflow page of a cell of this page's type held at {@code seg[off]}, or 0. */
     int overflowPgnoAt(MemorySegment seg, int off) {
         if (intKey && !leaf) {
@@ -511,12 +551,12 @@ final class MemPage {
             if (nOverflow == ovflCell.length) {
                 throw Corrupt.page(pgno, "too many overflow cells");
             }
-            MemorySegment copy = MemorySegment.ofArray(new byte[size]);
-            MemorySegment.copy(cell, cellOff, copy, 0, size);
+            byte[] copy = new byte[size];
+            MemorySegment.copy(cell, ValueLayout.JAVA_BYTE, cellOff, copy, 0, size);
             if (childPgno != 0) {
                 Bytes.put4(copy, 0, childPgno);
             }
-            ovflCell[nOverflow] = copy.asSlice(0, size);
+            ovflCell[nOverflow] = copy;
             ovflIdx[nOverflow] = i;
             nOverflow++;
             return;

@@ -42,6 +42,15 @@ public final class Bytes {
         seg.set(U32, off, v);
     }
 
+    public static int get2(byte[] a, int off) {
+        return ((a[off] & 0xff) << 8) | (a[off + 1] & 0xff);
+    }
+
+    public static void put2(byte[] a, int off, int v) {
+        a[off] = (byte) (v >>> 8);
+        a[off + 1] = (byte) v;
+    }
+
     public static int get4(byte[] a, int off) {
         return ((a[off] & 0xff) << 24) | ((a[off + 1] & 0xff) << 16) | ((a[off + 2] & 0xff) << 8) | (a[off + 3] & 0xff);
     }

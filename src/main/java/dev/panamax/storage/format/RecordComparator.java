@@ -24,6 +24,17 @@ public final class RecordComparator {
      * @return negative when the record sorts before the key, positive after it, else {@code key.defaultRc}
      */
     public int compare(MemorySegment seg, long base, int size, UnpackedRecord key, int pgno) {
+        if (size < 1) {
+            throw Corrupt.page(pgno, "empty record");
+        }
+        try {
+            return compareFields(seg, base, size, key, pgno);
+        } catch (IndexOutOfBoundsException e) {
+            throw Corrupt.page(pgno, "record extends past its page");
+        }
+    }
+
+    private int compareFields(MemorySegment seg, long base, int size, UnpackedRecord key, int pgno) {
         long h = Varint.get32(seg, base);
         int hdrSize = Varint.value32(h);
         int p = Varint.length32(h);
@@ -138,6 +149,9 @@ public final class RecordComparator {
     }
 
     private int compareText(MemorySegment seg, long off, int n, Mem m, Collation coll, TextEncoding enc) {
+        if (enc == TextEncoding.UTF8 && coll == Collations.BINARY) {
+            return compareBytes(seg, off, n, m);
+        }
         if (enc == TextEncoding.UTF8) {
             byte[] s = scratch(n);
             MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, off, s, 0, n);
@@ -152,11 +166,31 @@ public final class RecordComparator {
     }
 
     private int compareBlob(MemorySegment seg, long off, int n, Mem m) {
+        return compareBytes(seg, off, n, m);
+    }
+
+    /**
+     * memcmp of {@code seg[off, off+n)} with the Mem's bytes, then the shorter first. Short keys (the common case in
+     * index seeks) are compared in place; long ones are copied once and compared vectorized.
+     */
+    private int compareBytes(MemorySegment seg, long off, int n, Mem m) {
+        byte[] k = m.bytes();
+        int kn = m.length();
+        int common = Math.min(n, kn);
+        if (common <= 32) {
+            for (int j = 0; j < common; j++) {
+                int a = seg.get(ValueLayout.JAVA_BYTE, off + j) & 0xff;
+                int b = k[j] & 0xff;
+                if (a != b) {
+                    return a - b;
+                }
+            }
+            return Integer.compare(n, kn);
+        }
         byte[] s = scratch(n);
         MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, off, s, 0, n);
-        int common = Math.min(n, m.length());
-        int c = java.util.Arrays.compareUnsigned(s, 0, common, m.bytes(), 0, common);
-        return c != 0 ? c : Integer.compare(n, m.length());
+        int c = java.util.Arrays.compareUnsigned(s, 0, common, k, 0, common);
+        return c != 0 ? c : Integer.compare(n, kn);
     }
 
     private byte[] scratch(int n) {

@@ -83,7 +83,11 @@ public final class RecordDecoder {
             out.setNull();
             return;
         }
-        decodeField(seg, base + offsets[i], types[i], encoding, out);
+        try {
+            decodeField(seg, base + offsets[i], types[i], encoding, out);
+        } catch (IndexOutOfBoundsException e) {
+            throw Corrupt.page(pgno, "record field extends past its page");
+        }
     }
 
     /** Decodes one field of serial type {@code t} whose data starts at {@code seg[off]}. */
@@ -142,6 +146,14 @@ public final class RecordDecoder {
         if (size < 1) {
             throw Corrupt.page(pgno, "empty record");
         }
+        try {
+            parseFields();
+        } catch (IndexOutOfBoundsException e) {
+            throw Corrupt.page(pgno, "record header extends past its page");
+        }
+    }
+
+    private void parseFields() {
         long h = Varint.get32(seg, base);
         int hdrSize = Varint.value32(h);
         int p = Varint.length32(h);

@@ -140,6 +140,34 @@ public final class Varint {
         return n;
     }
 
+    /** The number of bytes of the varint at {@code src[off]} (1..9). */
+    public static int length(byte[] src, int off) {
+        for (int n = 0; n < 8; n++) {
+            if (src[off + n] >= 0) {
+                return n + 1;
+            }
+        }
+        return 9;
+    }
+
+    /** {@link #get32(MemorySegment, long)} over an array. */
+    public static long get32(byte[] src, int off) {
+        int b = src[off];
+        if (b >= 0) {
+            return (1L << 32) | b;
+        }
+        int b1 = src[off + 1];
+        if (b1 >= 0) {
+            return (2L << 32) | ((b & 0x7f) << 7) | b1;
+        }
+        long v = get(src, off);
+        long len = length(src, off);
+        if ((v & 0xffffffff00000000L) != 0) {
+            v = 0xffffffffL;
+        }
+        return (len << 32) | v;
+    }
+
     /** Reads a full 64-bit varint from {@code src[off..]}. */
     public static long get(byte[] src, int off) {
         long v = 0;

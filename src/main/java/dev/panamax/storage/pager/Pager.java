@@ -117,6 +117,7 @@ public final class Pager implements AutoCloseable {
                 DbHeader.validate(n == DbHeader.SIZE ? hdr : hdr.asSlice(0, n));
                 ps = DbHeader.pageSizeBytes(hdr);
                 reserved = DbHeader.reservedBytes(hdr);
+                refuseLiveWal(io, path, hdr);
             }
             Pager p = new Pager(io, path, f, ps, reserved, budget, transform);
             p.refreshFromFile(hdr, n);
@@ -127,6 +128,24 @@ public final class Pager implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(f);
             throw e;
+        }
+    }
+
+    /**
+     * A database in WAL mode whose {@code -wal} file holds frames cannot be read correctly without the WAL (a later
+     * issue); refuse it rather than return stale pages.
+     */
+    private static void refuseLiveWal(IoBackend io, String path, MemorySegment hdr) throws IOException {
+        if (Bytes.get1(hdr, DbHeader.OFF_WRITE_VERSION) == 2 || Bytes.get1(hdr, DbHeader.OFF_READ_VERSION) == 2) {
+            String wal = path + "-wal";
+            if (io.exists(wal)) {
+                try (DbFile w = io.open(wal, true, false)) {
+                    if (w.size() > 32) {
+                        throw new DbException(ResultCode.CANTOPEN,
+                                "unable to open database file: WAL mode with a non-empty -wal file is not supported yet");
+                    }
+                }
+            }
         }
     }
 
@@ -164,19 +183,6 @@ public final class Pager implements AutoCloseable {
     /** Pages currently held in the cache. */
     public int cachedPages() {
         return cache.size();
-    }
-
-    /**
-     * Changes the page size and reserved bytes of a database that has no pages yet (before its first write).
-     */
-    public void configureEmpty(int pageSizeBytes, int reserved) {
-        if (dbSize != 0 || dbFileSize != 0 || cache.size() != 0) {
-            throw new DbException(ResultCode.MISUSE, "page size can only change on an empty database");
-        }
-        if (pageSizeBytes != pageSize) {
-            throw new DbException(ResultCode.MISUSE, "page size is fixed when the pager opens");
-        }
-        this.reservedBytes = reserved;
     }
 
     // ---------------------------------------------------------------- transactions

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -50,6 +51,19 @@ class UringBackendTest {
                     throw new UringUnavailableException("io_uring_setup refused: " + Errno.describe(Errno.EPERM));
                 }));
         assertTrue(e.getMessage().contains("EPERM"), e.getMessage());
+    }
+
+    /** With native access denied the JVM refuses the downcalls: the probe says so and selection falls back. */
+    @Test
+    void deniedNativeAccessFallsBackToMmap() throws IOException, InterruptedException {
+        Path launcher = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(launcher.toString(), "--illegal-native-access=deny", "-cp",
+                System.getProperty("java.class.path"), DeniedNativeAccessMain.class.getName())
+                .redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, child.waitFor(), out);
+        assertTrue(out.contains("backend=mmap"), out);
+        assertTrue(out.contains("refused=native calls unavailable: java.lang.IllegalCallerException"), out);
     }
 
     @Test

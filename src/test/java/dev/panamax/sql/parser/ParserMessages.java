@@ -19,6 +19,7 @@ final class ParserMessages {
                 || m.equals("generated columns cannot be part of the PRIMARY KEY")
                 || m.startsWith("default value of column [") && m.endsWith("] is not constant")
                 || m.endsWith(" has more than one primary key")
+                || m.startsWith("unsupported use of NULLS ")
                 || m.equals("cannot use RETURNING in a trigger")
                 || m.startsWith("qualified table names are not allowed")
                 || m.startsWith("the INDEXED BY clause is not allowed")

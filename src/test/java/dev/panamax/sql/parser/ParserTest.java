@@ -171,6 +171,16 @@ class ParserTest {
     }
 
     @Test
+    void iterateYieldsStatementsBeforeTheBadOne() {
+        java.util.Iterator<Parsed> it = Parser.iterate("SELECT 1; SELECT 2; SELECT FROM; SELECT 3");
+        assertInstanceOf(Select.class, it.next().statement());
+        Parsed second = it.next();
+        assertEquals(19, second.tail());
+        assertEquals("near \"FROM\": syntax error", assertThrows(ParseException.class, it::next).getMessage());
+        assertFalse(Parser.iterate(" ; -- only a comment").hasNext());
+    }
+
+    @Test
     void legacySchemaAcceptsCollateInColumnLists() {
         String sql = "CREATE TABLE t(a, FOREIGN KEY(a COLLATE nocase) REFERENCES p)";
         assertEquals("syntax error after column name \"a\"",
@@ -194,6 +204,34 @@ class ParserTest {
         small.start();
         small.join();
         assertTrue(thrown.get() == null || thrown.get() instanceof ParseException, String.valueOf(thrown.get()));
+    }
+
+    @Test
+    void randomTextNeverEscapesAsAnythingButParseException() {
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "SELECT FROM WHERE ( ) , ; ' \" [ ] ` x'0' 1 2.5e 0x _ $ : @ # ? - -- /* */ * + || -> . a b"
+                + " \u00e9 \u0000 \n CASE WHEN THEN END OVER FILTER WINDOW CREATE TABLE TRIGGER BEGIN";
+        String[] pieces = alphabet.split(" ");
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = random.nextInt(25);
+            for (int k = 0; k < n; k++) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+                if (random.nextBoolean()) {
+                    b.append(' ');
+                }
+            }
+            String sql = b.toString();
+            try {
+                for (Parsed p : Parser.parseAll(sql)) {
+                    Parser.parse(dev.panamax.sql.ast.SqlPrinter.print(p.statement()));
+                }
+            } catch (ParseException expected) {
+                assertEquals(ResultCode.ERROR, expected.code(), sql);
+            }
+            SqlScripts.split(sql);
+            SqlScripts.complete(sql);
+        }
     }
 
     @Test

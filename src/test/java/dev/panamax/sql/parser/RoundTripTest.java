@@ -14,12 +14,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * parse, print, parse again: the two trees are equal, source offsets and source-text snapshots aside (the printer
- * spaces and parenthesises differently). Over the grammar samples and every statement of the shared corpora that
- * parses.
+ * spaces and parenthesises differently). Over the grammar samples, every .sqltest statement that parses and a
+ * slice of the sqllogictest scripts.
  */
 class RoundTripTest {
     /** Components that record where or how the text was written rather than what it means. */
     private static final Set<String> SOURCE_ONLY = Set.of("start", "end", "span");
+
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
 
     @Test
     void grammarSamplesRoundTrip() {
@@ -43,9 +50,12 @@ class RoundTripTest {
         }
         Path slt = shared.resolve("sqllogictest").resolve("test");
         for (Path f : Corpus.files(slt, ".test")) {
-            List<Corpus.Sql> all = Corpus.sqllogictest(f);
-            for (int i = 0; i < all.size(); i += 97) {
-                n += roundTrip(all.get(i).sql(), failures) ? 1 : 0;
+            String rel = slt.relativize(f).toString();
+            if (rel.startsWith("select") || rel.startsWith("evidence") || rel.endsWith("slt_good_0.test")) {
+                List<Corpus.Sql> all = Corpus.sqllogictest(f);
+                for (int i = 0; i < all.size(); i += 31) {
+                    n += roundTrip(all.get(i).sql(), failures) ? 1 : 0;
+                }
             }
         }
         assertTrue(n > 1000, "statements round-tripped: " + n);
@@ -95,7 +105,7 @@ class RoundTripTest {
             return path + ": " + a.getClass().getSimpleName() + " vs " + b.getClass().getSimpleName();
         }
         if (a instanceof Record) {
-            for (RecordComponent c : a.getClass().getRecordComponents()) {
+            for (RecordComponent c : COMPONENTS.get(a.getClass())) {
                 if (SOURCE_ONLY.contains(c.getName()) || (c.getName().equals("text") && isSourceSnapshot(a))) {
                     continue;
                 }

@@ -27,7 +27,11 @@ class SyntaxErrorDifferentialTest {
         "REPLACE", "IGNORE", "RETURNING", "DO", "NOTHING", "CONFLICT", "RAISE", "ABORT", "EXPLAIN", "PRAGMA",
         "NULLS", "FIRST", "ASC", "DESC", "INDEXED", "GENERATED", "ALWAYS", "STORED", "WITHOUT", "ROWID", "TEMP",
         "AUTOINCREMENT", "DEFERRABLE", "INITIALLY", "MATCH", "GLOB", "ISNULL", "NOTNULL", "TO", "RENAME", "ADD",
-        "COLUMN", "DROP", "ALTER", "ATTACH", "DATABASE", "VACUUM", "ANALYZE", "EXCLUDE", "TIES", "OTHERS", "NO"};
+        "COLUMN", "DROP", "ALTER", "ATTACH", "DATABASE", "VACUUM", "ANALYZE", "EXCLUDE", "TIES", "OTHERS", "NO",
+        "/*c*/", "-- c\n", "#1", "?0", "0x", "1_0", "1__0", "$a(b)", "x'0'", "'open", "!", "@", "NATURAL", "CROSS",
+        "OUTER", "FULL", "RIGHT", "STRICT", "VIRTUAL", "USING", "EXCEPT", "INTERSECT", "MATERIALIZED", "FOR",
+        "EACH", "INSTEAD", "OF", "AFTER", "BEFORE", "CONCURRENT", "QUERY", "PLAN", "GENERATED", "->>", "==", "<>",
+        "!=", "~", "&", "<<", "%", "/", "ISNULL", "REGEXP", "TRUE", "CURRENT_TIME", "RAISE", "FAIL", "ROLLBACK"};
 
     @Test
     void mutatedStatementsFailLikeSqlite() throws Exception {

@@ -12,7 +12,18 @@ final class TestBackends {
     private TestBackends() {
     }
 
+    private static volatile boolean announced;
+
     static IoBackend backend() {
+        IoBackend b = create();
+        if (!announced) {
+            announced = true;
+            System.out.println("storage tests run over the " + b.name() + " backend");
+        }
+        return b;
+    }
+
+    private static IoBackend create() {
         String name = System.getProperty("panamax.io", "");
         if (name.isEmpty() || name.equals("mmap") || name.equals("file")) {
             return new FileBackend();
