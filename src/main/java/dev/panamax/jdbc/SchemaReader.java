@@ -94,11 +94,18 @@ final class SchemaReader {
         return null;
     }
 
+    /** The columns of {@code t}; from table_info (no hidden or generated columns) where table_xinfo is missing. */
     List<Column> columns(Table t) throws SQLException {
         List<Column> out = new ArrayList<>();
-        read("PRAGMA " + schema(t) + "table_xinfo(" + literal(t.name()) + ")", rs -> out.add(new Column(
+        String arg = "(" + literal(t.name()) + ")";
+        boolean x = read("PRAGMA " + schema(t) + "table_xinfo" + arg, rs -> out.add(new Column(
                 rs.getInt("cid"), rs.getString("name"), rs.getString("type"), rs.getInt("notnull") != 0,
                 rs.getString("dflt_value"), rs.getInt("pk"), rs.getInt("hidden"))));
+        if (!x) {
+            read("PRAGMA " + schema(t) + "table_info" + arg, rs -> out.add(new Column(rs.getInt("cid"),
+                    rs.getString("name"), rs.getString("type"), rs.getInt("notnull") != 0,
+                    rs.getString("dflt_value"), rs.getInt("pk"), 0)));
+        }
         return out;
     }
 
@@ -116,14 +123,21 @@ final class SchemaReader {
         return out;
     }
 
+    /** The columns of {@code index}; from index_info (key columns, ascending) where index_xinfo is missing. */
     List<IndexColumn> indexColumns(Table t, Index index) throws SQLException {
         List<IndexColumn> out = new ArrayList<>();
-        read("PRAGMA " + schema(t) + "index_xinfo(" + literal(index.name()) + ")", rs -> out.add(new IndexColumn(
+        String arg = "(" + literal(index.name()) + ")";
+        boolean x = read("PRAGMA " + schema(t) + "index_xinfo" + arg, rs -> out.add(new IndexColumn(
                 rs.getInt("seqno"), rs.getInt("cid"), rs.getString("name"), rs.getInt("desc") != 0,
                 rs.getString("coll"), rs.getInt("key") != 0)));
+        if (!x) {
+            read("PRAGMA " + schema(t) + "index_info" + arg, rs -> out.add(new IndexColumn(rs.getInt("seqno"),
+                    rs.getInt("cid"), rs.getString("name"), false, null, true)));
+        }
         return out;
     }
 
+    /** The foreign keys of {@code t}; none where the engine lacks foreign_key_list. */
     List<ForeignKey> foreignKeys(Table t) throws SQLException {
         List<ForeignKey> out = new ArrayList<>();
         read("PRAGMA " + schema(t) + "foreign_key_list(" + literal(t.name()) + ")", rs -> out.add(new ForeignKey(
@@ -161,12 +175,21 @@ final class SchemaReader {
         return "'" + s.replace("'", "''") + "'";
     }
 
-    /** Runs {@code sql} and hands each row to {@code each}. */
-    private void read(String sql, RowAction each) throws SQLException {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                each.accept(rs);
+    /**
+     * Runs {@code sql} and hands each row to {@code each}; false when the statement has no result columns (a PRAGMA
+     * the engine does not know does nothing, as in SQLite).
+     */
+    private boolean read(String sql, RowAction each) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            if (!st.execute(sql)) {
+                return false;
             }
+            try (ResultSet rs = st.getResultSet()) {
+                while (rs.next()) {
+                    each.accept(rs);
+                }
+            }
+            return true;
         }
     }
 

@@ -4,18 +4,21 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 
 /**
- * The engine the driver's tests run on, chosen once per test class. Until the Panamax api serves SQL, the reference
- * engine (real SQLite through sqlite-jdbc) stands in; the same tests then run on Panamax.
+ * The engine under the driver in a test class: Panamax's api, or the SQLite reference engine that shows what the
+ * driver does over real SQLite. A class installs one before it opens connections and restores Panamax after.
  */
 final class EngineFixture {
     private EngineFixture() {
     }
 
-    static void install() {
-        PanamaxDriver.useEngine(new SqliteEngine());
+    static void install(Engine engine) {
+        PanamaxDriver.useEngine(engine);
+    }
+
+    static void restore() {
+        PanamaxDriver.useEngine(new ApiEngine());
     }
 
     static Connection memory() throws SQLException {
@@ -24,10 +27,6 @@ final class EngineFixture {
 
     static Connection file(Path path) throws SQLException {
         return DriverManager.getConnection("jdbc:panamax:" + path);
-    }
-
-    static Connection file(Path path, Properties props) throws SQLException {
-        return DriverManager.getConnection("jdbc:panamax:" + path, props);
     }
 
     /** A connection of the reference driver itself, for comparing answers. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class SmokeTest {
     @BeforeAll
     static void engine() {
-        EngineFixture.install();
+        EngineFixture.install(new ApiEngine());
     }
 
     @Test
