@@ -321,7 +321,10 @@ abstract class AbstractResultSet extends ReadOnlyResultSet {
             case SqlTypes.SQLITE_NULL -> null;
             case SqlTypes.SQLITE_INTEGER -> {
                 long v = longValue(c);
-                yield v == (int) v && columnJdbcType(c) != Types.BIGINT ? Integer.valueOf((int) v) : Long.valueOf(v);
+                if (v == (int) v && columnJdbcType(c) != Types.BIGINT) {
+                    yield Integer.valueOf((int) v);
+                }
+                yield Long.valueOf(v);
             }
             case SqlTypes.SQLITE_FLOAT -> doubleValue(c);
             case SqlTypes.SQLITE_TEXT -> textValue(c);

@@ -325,24 +325,17 @@ final class SqliteEngine implements Engine {
             return columnTableName(col) == null ? null : meta(col, 2);
         }
 
-        private Object value(int col) {
-            try {
-                return rs.getObject(col + 1);
-            } catch (SQLException e) {
-                throw translate(e);
-            }
-        }
-
+        /** sqlite3_column_type, which sqlite-jdbc keeps protected (its getObject guesses from the declared type). */
         @Override
         public int columnType(int col) {
-            return switch (value(col)) {
-                case null -> SqlTypes.SQLITE_NULL;
-                case Integer i -> SqlTypes.SQLITE_INTEGER;
-                case Long l -> SqlTypes.SQLITE_INTEGER;
-                case Double d -> SqlTypes.SQLITE_FLOAT;
-                case String s -> SqlTypes.SQLITE_TEXT;
-                default -> SqlTypes.SQLITE_BLOB;
-            };
+            try {
+                java.lang.reflect.Method m = org.sqlite.jdbc3.JDBC3ResultSet.class
+                        .getDeclaredMethod("safeGetColumnType", int.class);
+                m.setAccessible(true);
+                return (Integer) m.invoke(rs, col);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("sqlite-jdbc changed: " + e, e);
+            }
         }
 
         @Override
