@@ -56,6 +56,8 @@ final class SqliteEngine implements Engine {
     private static final class Conn implements EngineConnection {
         private final SQLiteConnection c;
         private boolean inTransaction;
+        /** The savepoint that opened the transaction (its RELEASE commits), or null. */
+        private String outerSavepoint;
 
         Conn(SQLiteConnection c) {
             this.c = c;
@@ -76,11 +78,17 @@ final class SqliteEngine implements Engine {
 
         void ran(String sql) {
             String k = SqlText.firstKeyword(sql);
+            String name = sql.strip().replaceFirst("(?i)^(SAVEPOINT|RELEASE(\\s+SAVEPOINT)?)\\s+", "").strip();
+            if (k.equals("SAVEPOINT") && !inTransaction) {
+                outerSavepoint = name;
+            }
             if (k.equals("BEGIN") || k.equals("SAVEPOINT")) {
                 inTransaction = true;
             } else if (k.equals("COMMIT") || k.equals("END")
-                    || (k.equals("ROLLBACK") && !sql.toUpperCase(Locale.ROOT).contains(" TO "))) {
+                    || (k.equals("ROLLBACK") && !sql.toUpperCase(Locale.ROOT).contains(" TO "))
+                    || (k.equals("RELEASE") && name.equalsIgnoreCase(outerSavepoint))) {
                 inTransaction = false;
+                outerSavepoint = null;
             }
         }
 
