@@ -153,9 +153,13 @@ abstract class MisuseContract extends EngineContract {
 
     /** SQLite itself (through sqlite-jdbc) finds the file well formed and holding the expected rows. */
     static void assertIntact(Path db, int rows) throws SQLException {
+        assertIntactTable(db, "t", rows);
+    }
+
+    static void assertIntactTable(Path db, String table, int rows) throws SQLException {
         try (Connection ref = EngineFixture.reference(db)) {
             assertEquals(List.of("ok"), query(ref, "PRAGMA integrity_check"));
-            assertEquals(List.of(String.valueOf(rows)), query(ref, "SELECT count(*) FROM t"));
+            assertEquals(List.of(String.valueOf(rows)), query(ref, "SELECT count(*) FROM " + table));
         }
     }
 }
