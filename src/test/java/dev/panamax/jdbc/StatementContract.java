@@ -140,6 +140,58 @@ abstract class StatementContract extends EngineContract {
         return out;
     }
 
+    /** A table whose triple cross join runs far longer than the tests wait. */
+    static Connection slowQueryDatabase(Connection c) throws SQLException {
+        exec(c, "CREATE TABLE t(x)");
+        c.setAutoCommit(false);
+        try (java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO t VALUES (?)")) {
+            for (int i = 0; i < 1000; i++) {
+                p.setInt(1, i);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        c.commit();
+        c.setAutoCommit(true);
+        return c;
+    }
+
+    static final String SLOW = "SELECT count(*) FROM t a, t b, t c";
+
+    @Test
+    void queryTimeoutStopsTheStatement() throws SQLException {
+        try (Connection c = slowQueryDatabase(memory()); Statement s = c.createStatement()) {
+            s.setQueryTimeout(1);
+            SQLException e = assertThrows(java.sql.SQLTimeoutException.class, () -> s.executeQuery(SLOW));
+            assertEquals(9, e.getErrorCode());
+            s.setQueryTimeout(0);
+            assertEquals(List.of("1000"), query(c, "SELECT count(*) FROM t"));
+        }
+    }
+
+    @Test
+    void cancelFromAnotherThreadStopsTheStatement() throws Exception {
+        try (Connection c = slowQueryDatabase(memory()); Statement s = c.createStatement()) {
+            java.util.concurrent.ScheduledExecutorService canceller =
+                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            try {
+                canceller.scheduleAtFixedRate(() -> {
+                    try {
+                        s.cancel();
+                    } catch (SQLException ignored) {
+                        // the statement closed: the test is over
+                    }
+                }, 100, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(SLOW));
+                assertEquals("57014", e.getSQLState());
+                assertEquals(9, e.getErrorCode());
+            } finally {
+                canceller.shutdownNow();
+            }
+            assertEquals(List.of("1000"), query(c, "SELECT count(*) FROM t"));
+        }
+    }
+
     @Test
     void maxRowsCutsTheResult() throws SQLException {
         try (Connection c = memory(); Statement s = c.createStatement()) {

@@ -169,6 +169,43 @@ abstract class TransactionContract extends EngineContract {
     }
 
     @Test
+    void oneConnectionSharedByThreadsStaysConsistent() throws Exception {
+        try (Connection c = memory()) {
+            exec(c, "CREATE TABLE t(thread INT, n INT)");
+            int threads = 4;
+            int perThread = 50;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    try (java.sql.PreparedStatement ins = c.prepareStatement("INSERT INTO t VALUES (?, ?)");
+                            java.sql.PreparedStatement mine = c.prepareStatement(
+                                    "SELECT count(*) FROM t WHERE thread = ?")) {
+                        for (int n = 0; n < perThread; n++) {
+                            ins.setInt(1, thread);
+                            ins.setInt(2, n);
+                            ins.executeUpdate();
+                            mine.setInt(1, thread);
+                            try (ResultSet rs = mine.executeQuery()) {
+                                assertTrue(rs.next());
+                                assertEquals(n + 1, rs.getInt(1));
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(120, java.util.concurrent.TimeUnit.SECONDS));
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+            assertEquals(List.of(String.valueOf(threads * perThread)), query(c, "SELECT count(*) FROM t"));
+        }
+    }
+
+    @Test
     void setReadOnlyIsRefusedInsideATransaction() throws SQLException {
         try (Connection c = open("r.db")) {
             exec(c, "CREATE TABLE t(x)");
