@@ -489,29 +489,8 @@ final class PanamaxPreparedStatement extends PanamaxStatement implements Prepare
         throw SqlErrors.notSupported("SQLXML parameters");
     }
 
-    // ---- the SQL-text methods of Statement do not apply ----
-
-    private static SQLException textGiven() {
-        return SqlErrors.misuse("a PreparedStatement runs its own SQL; this method takes SQL text");
-    }
-
     @Override
-    public boolean execute(String sql) throws SQLException {
-        throw textGiven();
-    }
-
-    @Override
-    public ResultSet executeQuery(String sql) throws SQLException {
-        throw textGiven();
-    }
-
-    @Override
-    public long executeLargeUpdate(String sql) throws SQLException {
-        throw textGiven();
-    }
-
-    @Override
-    public void addBatch(String sql) throws SQLException {
-        throw textGiven();
+    void checkSqlTextAllowed() throws SQLException {
+        throw SqlErrors.misuse("a PreparedStatement runs its own SQL; this method takes SQL text");
     }
 }

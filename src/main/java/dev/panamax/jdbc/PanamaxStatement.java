@@ -201,10 +201,21 @@ class PanamaxStatement implements Statement {
 
     // ---- execute ----
 
+    /** Methods taking SQL text are for plain statements; a prepared statement refuses them, as JDBC says. */
+    void checkSqlTextAllowed() throws SQLException {
+    }
+
     @Override
     public boolean execute(String sql) throws SQLException {
+        return execute(sql, (String) null);
+    }
+
+    /** Runs {@code sql}; generated keys are labelled {@code keyName} (or last_insert_rowid() when null). */
+    private boolean execute(String sql, String keyName) throws SQLException {
+        checkSqlTextAllowed();
         lock();
         try {
+            generatedKeyName = keyName;
             clearResults();
             generatedKeys.clear();
             pending = sql;
@@ -217,6 +228,7 @@ class PanamaxStatement implements Statement {
 
     @Override
     public ResultSet executeQuery(String sql) throws SQLException {
+        checkSqlTextAllowed();
         lock();
         try {
             clearResults();
@@ -244,8 +256,14 @@ class PanamaxStatement implements Statement {
 
     @Override
     public long executeLargeUpdate(String sql) throws SQLException {
+        return executeLargeUpdate(sql, (String) null);
+    }
+
+    private long executeLargeUpdate(String sql, String keyName) throws SQLException {
+        checkSqlTextAllowed();
         lock();
         try {
+            generatedKeyName = keyName;
             clearResults();
             generatedKeys.clear();
             long total = runAll(sql);
@@ -295,8 +313,11 @@ class PanamaxStatement implements Statement {
 
     @Override
     public boolean execute(String sql, String[] columnNames) throws SQLException {
-        generatedKeyName = columnNames != null && columnNames.length > 0 ? columnNames[0] : null;
-        return execute(sql);
+        return execute(sql, firstName(columnNames));
+    }
+
+    static String firstName(String[] columnNames) {
+        return columnNames != null && columnNames.length > 0 ? columnNames[0] : null;
     }
 
     @Override
@@ -311,8 +332,7 @@ class PanamaxStatement implements Statement {
 
     @Override
     public int executeUpdate(String sql, String[] columnNames) throws SQLException {
-        generatedKeyName = columnNames != null && columnNames.length > 0 ? columnNames[0] : null;
-        return executeUpdate(sql);
+        return clampCount(executeLargeUpdate(sql, firstName(columnNames)));
     }
 
     @Override
@@ -327,8 +347,7 @@ class PanamaxStatement implements Statement {
 
     @Override
     public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
-        generatedKeyName = columnNames != null && columnNames.length > 0 ? columnNames[0] : null;
-        return executeLargeUpdate(sql);
+        return executeLargeUpdate(sql, firstName(columnNames));
     }
 
     // ---- results ----
@@ -414,6 +433,7 @@ class PanamaxStatement implements Statement {
 
     @Override
     public void addBatch(String sql) throws SQLException {
+        checkSqlTextAllowed();
         checkOpen();
         if (sql == null) {
             throw SqlErrors.misuse("addBatch: sql is null");

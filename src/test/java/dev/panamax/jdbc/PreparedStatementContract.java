@@ -277,6 +277,8 @@ abstract class PreparedStatementContract extends EngineContract {
             assertThrows(SQLException.class, () -> p.execute("SELECT 2"));
             assertThrows(SQLException.class, () -> p.executeUpdate("SELECT 2"));
             assertThrows(SQLException.class, () -> p.addBatch("SELECT 2"));
+            assertThrows(SQLException.class, () -> p.execute("SELECT 2", new String[] {"a"}));
+            assertThrows(SQLException.class, () -> p.executeUpdate("DELETE FROM x", Statement.RETURN_GENERATED_KEYS));
             try (ResultSet rs = p.executeQuery()) {
                 assertTrue(rs.next());
                 assertFalse(rs.next());
