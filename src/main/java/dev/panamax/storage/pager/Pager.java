@@ -42,7 +42,8 @@ public final class Pager implements AutoCloseable {
     private final DbFile file;
     private final PageTransform transform;
     private final PageCache cache;
-    private final Arena arena = Arena.ofShared();
+    /** Scratch buffers (page-sized); freed by the GC, so opening and closing a pager stays cheap. */
+    private final Arena arena = Arena.ofAuto();
     private int pageSize;
     private int reservedBytes;
     private State state = State.NONE;
@@ -58,6 +59,9 @@ public final class Pager implements AutoCloseable {
     private Savepoint[] savepoints = new Savepoint[4];
     private int savepointCount;
     private MemorySegment scratch;
+    /** True once a page of this transaction was written to the file before commit (cache spill). */
+    private boolean spilled;
+    private int syncedRecords = -1;
 
     private static final class Savepoint {
         int dbSize;
@@ -78,6 +82,7 @@ public final class Pager implements AutoCloseable {
         this.scratch = arena.allocate(pageSize, 8);
         if (file != null) {
             this.journal = new RollbackJournal(io, path, pageSize, arena);
+            this.cache.setSpiller(this::spill);
         }
     }
 
@@ -286,10 +291,14 @@ public final class Pager implements AutoCloseable {
             endWrite();
             return;
         }
+        boolean playedBack = state == State.ERROR || spilled;
         try {
-            if (state == State.ERROR) {
+            if (playedBack) {
+                if (journal.isOpen()) {
+                    journal.sync();
+                    journal.abandon();
+                }
                 RollbackJournal.playback(io, path, file);
-                dropCleanPages();
             } else if (journal.isOpen()) {
                 journal.finish();
             }
@@ -305,10 +314,16 @@ public final class Pager implements AutoCloseable {
         }
         dirtyCount = 0;
         dbSize = dbOrigSize;
+        if (playedBack) {
+            dbFileSize = dbOrigSize;
+            dropCleanPages();
+        }
         endWrite();
     }
 
     private void endWrite() {
+        spilled = false;
+        syncedRecords = -1;
         subJournal.truncate(0);
         savepointCount = 0;
         journaled.clear();
@@ -644,6 +659,59 @@ public final class Pager implements AutoCloseable {
         }
     }
 
+    /**
+     * Cache spill: when the cache is over budget and every page is dirty, writes a batch of dirty pages (not page 1,
+     * not pinned) to the database file, after syncing the journal that holds their original images, so their frames
+     * can be reused. A rollback then plays the journal back instead of just dropping dirty pages.
+     */
+    private boolean spill() {
+        if (state != State.WRITE || file == null || dirtyCount == 0) {
+            return false;
+        }
+        int batch = Math.max(1, dirtyCount / 8);
+        int done = 0;
+        try {
+            for (int k = 0; k < dirtyCount && done < batch; ) {
+                Page p = dirty[k];
+                if (p.refCount != 0 || p.pgno == 1 || p.pgno > dbSize) {
+                    k++;
+                    continue;
+                }
+                if (done == 0) {
+                    syncJournalForSpill();
+                }
+                MemorySegment img = p.data;
+                if (transform != PageTransform.IDENTITY) {
+                    transform.encode(p.pgno, p.data, scratch);
+                    img = scratch;
+                }
+                file.write((long) (p.pgno - 1) * pageSize, img);
+                dbFileSize = Math.max(dbFileSize, p.pgno);
+                p.dirty = false;
+                dirty[k] = dirty[--dirtyCount];
+                dirty[dirtyCount] = null;
+                cache.makeEvictable(p);
+                done++;
+            }
+        } catch (IOException e) {
+            throw ioError(ResultCode.IOERR_WRITE, e);
+        }
+        if (done > 0) {
+            spilled = true;
+        }
+        return done > 0;
+    }
+
+    private void syncJournalForSpill() throws IOException {
+        if (!journal.isOpen()) {
+            journal.open(dbOrigSize);
+        }
+        if (journal.records() != syncedRecords) {
+            journal.sync();
+            syncedRecords = journal.records();
+        }
+    }
+
     private void updateHeaderForCommit() {
         if (dbSize == 0) {
             return;
@@ -765,6 +833,5 @@ public final class Pager implements AutoCloseable {
                 throw ioError(ResultCode.IOERR_CLOSE, e);
             }
         }
-        arena.close();
     }
 }

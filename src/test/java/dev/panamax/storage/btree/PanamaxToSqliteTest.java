@@ -77,6 +77,7 @@ class PanamaxToSqliteTest {
     }
 
     private void roundTrip(int pageSize, int nRows, int keepOneIn, int bigEvery, long seed) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestBackends.realFiles(), "sqlite3 needs a real file");
         String path = dir.resolve("p" + pageSize + ".db").toString();
         KeyInfo kiB = KeyInfo.binary(2, TextEncoding.UTF8);
         KeyInfo kiAd = KeyInfo.binary(3, TextEncoding.UTF8);
