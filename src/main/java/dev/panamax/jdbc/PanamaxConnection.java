@@ -1,6 +1,7 @@
 package dev.panamax.jdbc;
 
 import dev.panamax.api.DbException;
+import dev.panamax.api.ResultCode;
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -35,7 +36,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * With auto-commit off the driver issues {@code BEGIN} (in the configured {@code transaction_mode}) just before the
  * first statement that needs one, and {@link #commit()}/{@link #rollback()} end it; a statement that manages
  * transactions itself (BEGIN, COMMIT, SAVEPOINT...) or a PRAGMA runs as written. Isolation is always SERIALIZABLE,
- * which serves every lower level JDBC asks for.
+ * which serves every lower level JDBC asks for. {@link #setReadOnly(boolean) setReadOnly(true)} makes the driver
+ * refuse every statement the engine does not report read-only (sqlite3_stmt_readonly), with SQLite's READONLY error.
  */
 final class PanamaxConnection implements Connection {
     final ReentrantLock lock = new ReentrantLock();
@@ -132,6 +134,16 @@ final class PanamaxConnection implements Connection {
             return engine.prepare(sql);
         } catch (DbException e) {
             throw SqlErrors.prepareFailed(e);
+        }
+    }
+
+    /**
+     * Refuses a statement that may write while the connection is read-only ({@link #setReadOnly}); the engine's
+     * own read-only open is enforced by the engine. Called with the lock held, before the statement runs.
+     */
+    void checkWritable(EngineStatement st) throws SQLException {
+        if (readOnly && !st.isReadOnly()) {
+            throw SqlErrors.of(new DbException(ResultCode.READONLY, "attempt to write a readonly database"));
         }
     }
 
@@ -425,7 +437,6 @@ final class PanamaxConnection implements Connection {
             if (!on && engine.isReadOnly()) {
                 throw SqlErrors.misuse("the database was opened read-only");
             }
-            execInternal("PRAGMA query_only = " + (on ? 1 : 0));
             readOnly = on;
         } finally {
             unlock();

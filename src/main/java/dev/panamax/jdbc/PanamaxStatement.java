@@ -110,6 +110,7 @@ class PanamaxStatement implements Statement {
 
     /** Runs a statement that returns no rows to its end and returns its update count. */
     long runToEnd(EngineStatement st) throws SQLException {
+        conn.checkWritable(st);
         conn.beginIfNeeded(st.sql());
         long before = conn.engine.totalChanges();
         ScheduledFuture<?> timer = arm();
@@ -133,6 +134,7 @@ class PanamaxStatement implements Statement {
 
     /** Opens a result set over {@code st}, running it to its first row. */
     PanamaxResultSet openResultSet(EngineStatement st, boolean ownsStatement) throws SQLException {
+        conn.checkWritable(st);
         conn.beginIfNeeded(st.sql());
         ScheduledFuture<?> timer = arm();
         try {

@@ -130,6 +130,23 @@ abstract class StatementContract extends EngineContract {
         }
     }
 
+    @Test
+    void returningGivesRowsFromAnInsert() throws SQLException {
+        try (Connection c = memory(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, b TEXT); CREATE TABLE probe(x)");
+            assumeSql(c, "INSERT INTO probe VALUES (1) RETURNING x");
+            try (ResultSet rs = s.executeQuery("INSERT INTO t(b) VALUES ('a'), ('b') RETURNING id, b")) {
+                assertTrue(rs.next());
+                assertEquals(1, rs.getLong("id"));
+                assertTrue(rs.next());
+                assertEquals("b", rs.getString(2));
+                assertFalse(rs.next());
+            }
+            assertEquals(1, s.executeUpdate("INSERT INTO t(b) VALUES ('c') RETURNING id"));
+            assertEquals(List.of("3"), query(c, "SELECT count(*) FROM t"));
+        }
+    }
+
     static List<Long> keys(Statement s) throws SQLException {
         List<Long> out = new ArrayList<>();
         try (ResultSet k = s.getGeneratedKeys()) {

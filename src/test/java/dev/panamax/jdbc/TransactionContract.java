@@ -206,6 +206,26 @@ abstract class TransactionContract extends EngineContract {
     }
 
     @Test
+    void setReadOnlyRefusesWritesUntilCleared() throws SQLException {
+        try (Connection c = open("ro2.db")) {
+            exec(c, "CREATE TABLE t(x); INSERT INTO t VALUES (1)");
+            c.setReadOnly(true);
+            assertTrue(c.isReadOnly());
+            SQLException e = assertThrows(SQLException.class, () -> exec(c, "INSERT INTO t VALUES (2)"));
+            assertEquals("25006", e.getSQLState());
+            assertEquals(8, e.getErrorCode());
+            assertThrows(SQLException.class, () -> exec(c, "CREATE TABLE u(y)"));
+            try (java.sql.PreparedStatement p = c.prepareStatement("UPDATE t SET x = 5")) {
+                assertThrows(SQLException.class, p::executeUpdate);
+            }
+            assertEquals(List.of("1"), query(c, "SELECT x FROM t"));
+            c.setReadOnly(false);
+            exec(c, "INSERT INTO t VALUES (2)");
+            assertEquals(List.of("2"), query(c, "SELECT count(*) FROM t"));
+        }
+    }
+
+    @Test
     void setReadOnlyIsRefusedInsideATransaction() throws SQLException {
         try (Connection c = open("r.db")) {
             exec(c, "CREATE TABLE t(x)");
