@@ -101,6 +101,19 @@ class DriverAndUrlTest {
     }
 
     @Test
+    void aFileThatIsNotADatabaseIsAClearError(@TempDir Path dir) throws Exception {
+        Path junk = dir.resolve("junk.db");
+        java.nio.file.Files.writeString(junk, "this is not an SQLite database, just some text".repeat(200));
+        SQLException e = assertThrows(SQLException.class, () -> {
+            try (Connection c = EngineFixture.file(junk)) {
+                EngineContract.query(c, "SELECT * FROM sqlite_schema");
+            }
+        });
+        assertEquals(26, e.getErrorCode(), e.getMessage());
+        assertEquals("file is not a database", e.getMessage());
+    }
+
+    @Test
     void theDataSourceOpensWithItsProperties(@TempDir Path dir) throws SQLException {
         PanamaxDataSource ds = new PanamaxDataSource();
         ds.setDatabasePath(dir.resolve("ds.db").toString());
