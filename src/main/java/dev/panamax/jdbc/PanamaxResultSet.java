@@ -33,6 +33,10 @@ final class PanamaxResultSet extends AbstractResultSet {
     private State state = State.BEFORE;
     private long row;
     private boolean closed;
+    private final int columnCount;
+    /** SQLite datatypes of the current row's values, filled as getters ask; cleared by each step. */
+    private final int[] rowTypes;
+    private final java.util.concurrent.locks.ReentrantLock lock;
     private List<ResultColumn> columns;
     private Map<String, Integer> labels;
 
@@ -43,6 +47,9 @@ final class PanamaxResultSet extends AbstractResultSet {
         this.st = st;
         this.ownsStatement = ownsStatement;
         this.maxRows = maxRows;
+        this.lock = owner.conn.lock;
+        this.columnCount = st.columnCount();
+        this.rowTypes = new int[columnCount];
         boolean first;
         try {
             first = st.step();
@@ -82,6 +89,7 @@ final class PanamaxResultSet extends AbstractResultSet {
             finish();
             return false;
         }
+        java.util.Arrays.fill(rowTypes, 0);
         try {
             if (st.step()) {
                 row++;
@@ -169,56 +177,62 @@ final class PanamaxResultSet extends AbstractResultSet {
 
     @Override
     int columnCount() {
-        return st.columnCount();
+        return columnCount;
     }
 
+    /** The current row's datatypes, read once per row (0 = not read yet). */
     @Override
-    int valueType(int col) throws SQLException {
-        owner.lock();
-        try {
-            return st.columnType(col);
-        } finally {
-            owner.unlock();
+    int valueType(int col) {
+        int t = rowTypes[col];
+        if (t == 0) {
+            lock.lock();
+            try {
+                t = st.columnType(col);
+            } finally {
+                lock.unlock();
+            }
+            rowTypes[col] = t;
         }
+        return t;
     }
 
     @Override
-    long longValue(int col) throws SQLException {
-        owner.lock();
+    long longValue(int col) {
+        lock.lock();
         try {
             return st.columnLong(col);
         } finally {
-            owner.unlock();
+            lock.unlock();
         }
     }
 
     @Override
-    double doubleValue(int col) throws SQLException {
-        owner.lock();
+    double doubleValue(int col) {
+        lock.lock();
         try {
             return st.columnDouble(col);
         } finally {
-            owner.unlock();
+            lock.unlock();
         }
     }
 
     @Override
-    String textValue(int col) throws SQLException {
-        owner.lock();
+    String textValue(int col) {
+        lock.lock();
         try {
             return st.columnText(col);
         } finally {
-            owner.unlock();
+            lock.unlock();
         }
     }
 
     @Override
-    byte[] blobValue(int col) throws SQLException {
-        owner.lock();
+    byte[] blobValue(int col) {
+        lock.lock();
         try {
             return st.columnBlob(col);
         } finally {
-            owner.unlock();
+            lock.unlock();
         }
     }
 
