@@ -20,7 +20,8 @@ import java.util.Properties;
  * @param dates how {@code setDate}/{@code setTime}/{@code setTimestamp} store and the getters read date/time values
  * @param transactionMode {@code transaction_mode}: DEFERRED (default), IMMEDIATE or EXCLUSIVE, the BEGIN the driver
  *        issues when auto-commit is off
- * @param pragmas the PRAGMAs the connection runs after opening, in order (foreign_keys, journal_mode, ...)
+ * @param pragmas the PRAGMAs the connection runs after opening (foreign_keys, journal_mode, ...); a PRAGMA the
+ *        engine does not know does nothing, as in SQLite
  */
 record ConnectionConfig(boolean readOnly, boolean mustExist, long busyTimeoutMillis, DateConfig dates,
         String transactionMode, Map<String, String> pragmas) {

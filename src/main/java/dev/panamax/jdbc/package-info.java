@@ -16,7 +16,9 @@
  *
  * <p>Layout: {@code PanamaxConnection}, {@code PanamaxStatement} and {@code PanamaxPreparedStatement} reach the
  * engine through the two narrow interfaces {@code EngineConnection} and {@code EngineStatement} (SQLite's
- * {@code sqlite3} and {@code sqlite3_stmt} as far as JDBC needs them); result sets read rows through the getters
+ * {@code sqlite3} and {@code sqlite3_stmt} as far as JDBC needs them). {@code ApiEngine} implements them over
+ * {@code dev.panamax.api}; the tests implement them a second time over real SQLite, so every JDBC behaviour test
+ * runs on both and a difference points at the engine or at the driver. Result sets read rows through the getters
  * of {@code AbstractResultSet}; DatabaseMetaData reads the schema with SQL ({@code SchemaReader}: sqlite_schema and
  * the table_xinfo, index_list, index_xinfo and foreign_key_list PRAGMAs). Errors become {@code SQLException}s in
  * {@code SqlErrors}: SQLite's message, the extended result code as vendor code, the SQLState by class.
