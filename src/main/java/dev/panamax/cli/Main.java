@@ -33,6 +33,14 @@ public final class Main {
     }
 
     /**
+     * Runs the shell in this JVM over the given streams, as the {@code panamax} command runs with piped input, and
+     * returns its exit status. For embedding the shell and for driving it from tests without a process per run.
+     */
+    public static int run(String[] args, InputStream stdin, OutputStream stdout, OutputStream stderr) {
+        return run(args, new PanamaxEngine(), stdin, stdout, stderr, false);
+    }
+
+    /**
      * Runs the shell as the command line asks and returns its exit status.
      *
      * @param terminal true when stdin and stdout are a terminal: prompts, line editing and history
