@@ -93,6 +93,12 @@ final class DotCommands {
             shell.out().flush();
             shell.stderr().print("Error: " + e.getMessage() + "\n");
             rc = 1;
+        } catch (java.io.UncheckedIOException | Shell.ShellExit e) {
+            throw e;
+        } catch (RuntimeException e) {
+            shell.out().flush();
+            shell.stderr().print("Error: internal error: " + e + "\n");
+            rc = 1;
         }
         if (shell.outCount > 0 && --shell.outCount == 0) {
             shell.resetOutput();

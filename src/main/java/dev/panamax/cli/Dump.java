@@ -159,8 +159,9 @@ final class Dump {
 
     /**
      * {@code tableColumnList}: the table's columns after a first entry that names the rowid when it must be
-     * kept ({@code --preserve-rowids} on a table whose rowid is not an INTEGER PRIMARY KEY), else null. Null
-     * altogether when the table has no columns.
+     * kept ({@code --preserve-rowids} on a table whose rowid is not an INTEGER PRIMARY KEY: an INTEGER PRIMARY
+     * KEY DESC or WITHOUT ROWID key has a "pk" index), else null. Null altogether when the table has no
+     * columns.
      */
     private List<String> columns(Session session, String table) {
         List<String> columns = new ArrayList<>();
@@ -179,8 +180,8 @@ final class Dump {
         }
         boolean keepRowid = preserveRowids;
         if (keepRowid && integerKey) {
-            keepRowid = !SchemaCommands.rows(session, "SELECT 1 FROM pragma_index_list("
-                    + CText.quoteLiteral(table) + ") WHERE origin='pk'").isEmpty();
+            keepRowid = SchemaCommands.rows(session, "PRAGMA index_list=" + CText.quoteLiteral(table)).stream()
+                    .anyMatch(index -> index.length > 3 && "pk".equals(index[3]));
         }
         if (keepRowid) {
             columns.set(0, rowidName(session, table, columns));
@@ -263,9 +264,8 @@ final class Dump {
         }
         try (Cursor from = source.prepare("SELECT * FROM " + CText.quoteIdentifier(name), 0)) {
             int n = from.columnCount();
-            String marks = "?" + ",?".repeat(Math.max(0, n - 1));
             try (Cursor to = target.prepare("INSERT OR IGNORE INTO " + CText.quoteIdentifier(name)
-                    + " VALUES(" + marks + ");", 0)) {
+                    + " VALUES(" + ImportCommand.numberedParameters(n) + ");", 0)) {
                 while (from.step()) {
                     for (int i = 0; i < n; i++) {
                         to.bind(i + 1, SqlRunner.value(from, i));

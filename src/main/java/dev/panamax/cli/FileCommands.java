@@ -155,7 +155,7 @@ final class FileCommands {
             return new ShellOut(os, file, true);
         } catch (IOException e) {
             shell.stderr().print(file.startsWith("|") ? "Error: cannot open pipe \"" + file.substring(1) + "\"\n"
-                    : "Error: cannot write to \"" + file + "\"\n");
+                    : "Error: cannot open \"" + file + "\"\nError: cannot write to \"" + file + "\"\n");
             return null;
         }
     }

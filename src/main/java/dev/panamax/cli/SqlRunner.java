@@ -1,6 +1,7 @@
 package dev.panamax.cli;
 
 import dev.panamax.api.DbException;
+import dev.panamax.api.ResultCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -53,6 +54,8 @@ final class SqlRunner {
             } catch (DbException e) {
                 return new Failure("in prepare", message(e) + errorContext(sql, pos, session.errorOffset()),
                         e.primaryCode().code());
+            } catch (RuntimeException e) {
+                return internalError("in prepare", e);
             }
             if (cursor == null) {
                 break;
@@ -61,6 +64,8 @@ final class SqlRunner {
                 runOne(cursor, settings, newlines);
             } catch (DbException e) {
                 return new Failure("stepping", message(e), e.primaryCode().code());
+            } catch (RuntimeException e) {
+                return internalError("stepping", e);
             }
             pos = skipSpace(sql, cursor.end());
         }
@@ -227,6 +232,17 @@ final class SqlRunner {
             case Cursor.BLOB -> c.blob(i);
             default -> c.text(i);
         };
+    }
+
+    /**
+     * An exception the engine should not have thrown (a bug): reported like an error, as SQLITE_INTERNAL, so the
+     * shell goes on. Output failures and the shell's own exit pass through.
+     */
+    private static Failure internalError(String phase, RuntimeException e) {
+        if (e instanceof java.io.UncheckedIOException || e instanceof Shell.ShellExit) {
+            throw e;
+        }
+        return new Failure(phase, "internal error: " + e, ResultCode.INTERNAL.code());
     }
 
     /** The error text with SQLite's primary code appended when it is not the generic SQLITE_ERROR. */
