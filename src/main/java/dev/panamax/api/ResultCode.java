@@ -117,7 +117,7 @@ public enum ResultCode {
     OK_LOAD_PERMANENTLY(0 | (1 << 8), null),
     OK_SYMLINK(0 | (2 << 8), null);
 
-    private static final ResultCode[] BY_CODE = new ResultCode[16 * 256];
+    private static final ResultCode[] BY_CODE = new ResultCode[64 * 256];
 
     static {
         for (ResultCode rc : values()) {

@@ -17,6 +17,10 @@ public final class Collations {
         }
     };
 
+    /**
+     * ASCII letters fold to lower case; like SQLite's sqlite3StrNICmp the comparison also ends at a NUL byte in the
+     * first operand, after which only the lengths decide.
+     */
     public static final Collation NOCASE = new Collation() {
         @Override
         public String name() {
@@ -26,14 +30,12 @@ public final class Collations {
         @Override
         public int compare(byte[] a, int aLen, byte[] b, int bLen) {
             int n = Math.min(aLen, bLen);
-            for (int k = 0; k < n; k++) {
-                int x = fold(a[k] & 0xff);
-                int y = fold(b[k] & 0xff);
-                if (x != y) {
-                    return x - y;
-                }
+            int k = 0;
+            while (k < n && a[k] != 0 && fold(a[k] & 0xff) == fold(b[k] & 0xff)) {
+                k++;
             }
-            return aLen - bLen;
+            int r = k == n ? 0 : fold(a[k] & 0xff) - fold(b[k] & 0xff);
+            return r != 0 ? r : aLen - bLen;
         }
     };
 

@@ -1,0 +1,330 @@
+package dev.panamax.sql.codegen;
+
+import dev.panamax.api.ResultCode;
+import dev.panamax.schema.Affinity;
+import dev.panamax.schema.Column;
+import dev.panamax.schema.Index;
+import dev.panamax.schema.Table;
+import dev.panamax.sql.ast.ConflictAction;
+import dev.panamax.sql.ast.Expr;
+import dev.panamax.sql.resolve.Bound;
+import dev.panamax.sql.resolve.Source;
+import dev.panamax.vdbe.OpFlags;
+import dev.panamax.vdbe.Opcode;
+import dev.panamax.vdbe.P4;
+import dev.panamax.vdbe.Vm;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes rows of one table with its indexes (SQLite's insert.c: sqlite3GenerateConstraintChecks,
+ * sqlite3CompleteInsertion, sqlite3GenerateRowIndexDelete): NOT NULL, affinity, CHECK, rowid and UNIQUE checks
+ * with their conflict actions (ROLLBACK, ABORT, FAIL, IGNORE, REPLACE), then the index entries and the row.
+ *
+ * <p>A new row lives in registers: the rowid in one, column k in {@code cols + k} (the rowid alias column holds
+ * NULL in the record, as SQLite stores it).
+ */
+final class RowWriter {
+    final Parse p;
+    final Table t;
+    final Source src;
+    final int tc;
+    final int[] ic;
+    private final ConflictAction override;
+    private final List<Bound> checks = new ArrayList<>();
+    private final List<List<Bound>> indexKeys = new ArrayList<>();
+    private final List<Bound> indexWhere = new ArrayList<>();
+    private int rowidReg;
+    private int colsReg;
+
+    RowWriter(Parse p, Table t, Source src, ConflictAction override) {
+        this.p = p;
+        this.t = t;
+        this.src = src;
+        this.override = override;
+        this.tc = src.cursor;
+        this.ic = new int[t.indexes().size()];
+        for (Expr e : t.checks()) {
+            checks.add(p.resolver.expression(e, List.of(src)));
+        }
+        for (Index idx : t.indexes()) {
+            List<Bound> keys = new ArrayList<>();
+            for (int k = 0; k < idx.keyCount(); k++) {
+                int col = idx.columns()[k];
+                keys.add(col == Index.EXPRESSION ? p.resolver.expression(idx.expressions().get(k), List.of(src))
+                        : new Bound.ColumnRef(src, col == t.rowidAlias() ? -1 : col));
+            }
+            indexKeys.add(keys);
+            indexWhere.add(idx.where() == null ? null : p.resolver.expression(idx.where(), List.of(src)));
+        }
+        p.noteCursors();
+    }
+
+    /** Opens the table and index cursors for writing. */
+    void open() {
+        p.writes = true;
+        p.op(Opcode.OpenWrite, tc, t.rootPage(), 0, new P4.ColumnCount(t.columnCount()));
+        for (int k = 0; k < ic.length; k++) {
+            ic[k] = p.allocCursor();
+            p.op(Opcode.OpenWrite, ic[k], t.indexes().get(k).rootPage(), 0,
+                    WhereCode.indexKeyInfo(p, t.indexes().get(k)));
+        }
+    }
+
+    /** Column reads of expressions see the new row's registers. */
+    void bindNewRow(int rowid, int cols) {
+        this.rowidReg = rowid;
+        this.colsReg = cols;
+        p.readers.put(src, (pp, col, target) -> pp.op(Opcode.SCopy, col < 0 ? rowid : cols + col, target));
+    }
+
+    /** Column reads see the row at the table cursor. */
+    void bindCursorRow() {
+        p.readers.put(src, (pp, col, target) -> WhereCode.readFromTable(pp, tc, t, col, target));
+    }
+
+    private int action(ConflictAction declared) {
+        ConflictAction a = override != null ? override : declared != null ? declared : ConflictAction.ABORT;
+        return switch (a) {
+            case ROLLBACK -> Vm.OE_ROLLBACK;
+            case ABORT -> Vm.OE_ABORT;
+            case FAIL -> Vm.OE_FAIL;
+            case IGNORE -> Vm.OE_IGNORE;
+            case REPLACE -> Vm.OE_REPLACE;
+        };
+    }
+
+    /**
+     * The checks for the new row in {@code rowid}/{@code cols}; {@code oldRowid} is the row being updated (-1 for an
+     * insert); {@code rowidChecked} when the rowid may collide with an existing row. Jumps to {@code skip} for
+     * IGNORE.
+     */
+    void checkConstraints(int rowid, int cols, int oldRowid, boolean rowidChecked, int skip) {
+        bindNewRow(rowid, cols);
+        notNull(cols, skip);
+        p.op(Opcode.Affinity, cols, t.columnCount(), 0, affinityString());
+        checkConstraintsCheck(skip);
+        if (rowidChecked) {
+            rowidConflict(rowid, oldRowid, skip);
+        }
+        for (int k = 0; k < ic.length; k++) {
+            Index idx = t.indexes().get(k);
+            if (idx.unique()) {
+                uniqueConflict(k, idx, rowid, oldRowid, skip);
+            }
+        }
+    }
+
+    private void notNull(int cols, int skip) {
+        for (int k = 0; k < t.columnCount(); k++) {
+            Column c = t.column(k);
+            if (!c.notNull() || k == t.rowidAlias()) {
+                continue;
+            }
+            int action = action(c.notNullConflict());
+            int reg = cols + k;
+            if (action == Vm.OE_REPLACE && c.defaultValue() != null) {
+                int ok = p.label();
+                p.op(Opcode.NotNull, reg, ok);
+                p.expr.code(p.resolver.expression(c.defaultValue(), List.of()), reg);
+                p.resolve(ok);
+                action = Vm.OE_ABORT;
+            } else if (action == Vm.OE_REPLACE) {
+                action = Vm.OE_ABORT;
+            }
+            if (action == Vm.OE_IGNORE) {
+                p.op(Opcode.IsNull, reg, skip);
+            } else {
+                p.op(Opcode.HaltIfNull, ResultCode.CONSTRAINT_NOTNULL.code(), action, reg,
+                        t.name() + "." + c.name(), OpFlags.CONSTRAINT_NOTNULL);
+            }
+        }
+    }
+
+    private void checkConstraintsCheck(int skip) {
+        for (int k = 0; k < checks.size(); k++) {
+            int ok = p.label();
+            p.expr.ifTrue(checks.get(k), ok, true);
+            int action = action(null);
+            if (action == Vm.OE_IGNORE) {
+                p.op(Opcode.Goto, 0, skip);
+            } else {
+                p.op(Opcode.Halt, ResultCode.CONSTRAINT_CHECK.code(), action == Vm.OE_REPLACE ? Vm.OE_ABORT
+                        : action, 0, checkName(k), OpFlags.CONSTRAINT_CHECK);
+            }
+            p.resolve(ok);
+        }
+    }
+
+    /** The name SQLite reports for a failed CHECK: the constraint's name, else its expression text. */
+    private String checkName(int k) {
+        return CheckNames.of(t, k);
+    }
+
+    private void rowidConflict(int rowid, int oldRowid, int skip) {
+        int ok = p.label();
+        if (oldRowid >= 0) {
+            p.op(Opcode.Eq, rowid, ok, oldRowid, null, Affinity.INTEGER);
+        }
+        p.op(Opcode.NotExists, tc, ok, rowid);
+        int action = action(t.pkConflict());
+        switch (action) {
+            case Vm.OE_IGNORE -> p.op(Opcode.Goto, 0, skip);
+            case Vm.OE_REPLACE -> deleteCurrentRow(false);
+            default -> {
+                ResultCode code = t.rowidAlias() >= 0 ? ResultCode.CONSTRAINT_PRIMARYKEY : ResultCode.CONSTRAINT_ROWID;
+                String col = t.rowidAlias() >= 0 ? t.column(t.rowidAlias()).name() : "rowid";
+                p.op(Opcode.Halt, code.code(), action, 0, t.name() + "." + col, OpFlags.CONSTRAINT_UNIQUE);
+            }
+        }
+        p.resolve(ok);
+    }
+
+    private void uniqueConflict(int k, Index idx, int rowid, int oldRowid, int skip) {
+        int ok = p.label();
+        if (indexWhere.get(k) != null) {
+            p.expr.ifFalse(indexWhere.get(k), ok, true);
+        }
+        int n = idx.keyCount();
+        int base = p.allocRegs(n);
+        for (int j = 0; j < n; j++) {
+            p.expr.code(indexKeys.get(k).get(j), base + j);
+        }
+        p.op(Opcode.NoConflict, ic[k], ok, base, n);
+        int other = p.allocReg();
+        p.op(Opcode.IdxRowid, ic[k], other);
+        if (oldRowid >= 0) {
+            p.op(Opcode.Eq, other, ok, oldRowid, null, Affinity.INTEGER);
+        }
+        int action = action(idx.onError());
+        switch (action) {
+            case Vm.OE_IGNORE -> p.op(Opcode.Goto, 0, skip);
+            case Vm.OE_REPLACE -> {
+                p.op(Opcode.NotExists, tc, ok, other);
+                deleteCurrentRow(false);
+                bindNewRow(rowidReg, colsReg);
+            }
+            default -> {
+                ResultCode code = idx.origin() == 'p' ? ResultCode.CONSTRAINT_PRIMARYKEY
+                        : ResultCode.CONSTRAINT_UNIQUE;
+                if (idx.hasExpressions()) {
+                    p.op(Opcode.Halt, code.code(), action, 0, DdlCode.uniqueMessage(t, idx), 0);
+                } else {
+                    p.op(Opcode.Halt, code.code(), action, 0, DdlCode.uniqueMessage(t, idx),
+                            OpFlags.CONSTRAINT_UNIQUE);
+                }
+            }
+        }
+        p.resolve(ok);
+    }
+
+    /** Deletes the row at the table cursor and its index entries. */
+    void deleteCurrentRow(boolean countChange) {
+        bindCursorRow();
+        deleteIndexEntries();
+        p.op(Opcode.Delete, tc, 0, 0, null, countChange ? OpFlags.NCHANGE : 0);
+    }
+
+    /** Removes the index entries of the row at the table cursor. */
+    void deleteIndexEntries() {
+        int rowid = p.allocReg();
+        p.op(Opcode.Rowid, tc, rowid);
+        for (int k = 0; k < ic.length; k++) {
+            Index idx = t.indexes().get(k);
+            int skip = p.label();
+            if (indexWhere.get(k) != null) {
+                p.expr.ifFalse(indexWhere.get(k), skip, true);
+            }
+            int n = idx.keyCount();
+            int base = p.allocRegs(n + 1);
+            for (int j = 0; j < n; j++) {
+                p.expr.code(indexKeys.get(k).get(j), base + j);
+            }
+            p.op(Opcode.SCopy, rowid, base + n);
+            p.op(Opcode.IdxDelete, ic[k], base, n + 1);
+            p.resolve(skip);
+        }
+    }
+
+    /**
+     * Computes the index entries of the row at the table cursor into registers (before an UPDATE changes it): per
+     * index its key and rowid, and a flag telling whether a partial index holds the row. Returns the first register.
+     */
+    int saveIndexEntries() {
+        bindCursorRow();
+        int rowid = p.allocReg();
+        p.op(Opcode.Rowid, tc, rowid);
+        int total = 0;
+        for (Index idx : t.indexes()) {
+            total += idx.keyCount() + 2;
+        }
+        int base = p.allocRegs(total);
+        int at = base;
+        for (int k = 0; k < ic.length; k++) {
+            Index idx = t.indexes().get(k);
+            int n = idx.keyCount();
+            p.op(Opcode.Integer, 1, at + n + 1);
+            if (indexWhere.get(k) != null) {
+                int in = p.label();
+                p.expr.ifTrue(indexWhere.get(k), in, false);
+                p.op(Opcode.Integer, 0, at + n + 1);
+                p.resolve(in);
+            }
+            for (int j = 0; j < n; j++) {
+                p.expr.code(indexKeys.get(k).get(j), at + j);
+            }
+            p.op(Opcode.SCopy, rowid, at + n);
+            at += n + 2;
+        }
+        return base;
+    }
+
+    /** Deletes the index entries saved by {@link #saveIndexEntries}. */
+    void deleteSavedIndexEntries(int base) {
+        int at = base;
+        for (int k = 0; k < ic.length; k++) {
+            int n = t.indexes().get(k).keyCount();
+            int skip = p.label();
+            p.op(Opcode.IfNot, at + n + 1, skip);
+            p.op(Opcode.IdxDelete, ic[k], at, n + 1);
+            p.resolve(skip);
+            at += n + 2;
+        }
+    }
+
+    /** Inserts the index entries and the row held in {@code rowid}/{@code cols}. */
+    void insert(int rowid, int cols, int insertFlags) {
+        bindNewRow(rowid, cols);
+        for (int k = 0; k < ic.length; k++) {
+            Index idx = t.indexes().get(k);
+            int skip = p.label();
+            if (indexWhere.get(k) != null) {
+                p.expr.ifFalse(indexWhere.get(k), skip, true);
+            }
+            int n = idx.keyCount();
+            int base = p.allocRegs(n + 1);
+            for (int j = 0; j < n; j++) {
+                p.expr.code(indexKeys.get(k).get(j), base + j);
+            }
+            p.op(Opcode.SCopy, rowid, base + n);
+            int rec = p.allocReg();
+            p.op(Opcode.MakeRecord, base, n + 1, rec);
+            p.op(Opcode.IdxInsert, ic[k], rec, base, n + 1);
+            p.resolve(skip);
+        }
+        if (t.rowidAlias() >= 0) {
+            p.op(Opcode.SoftNull, cols + t.rowidAlias());
+        }
+        int rec = p.allocReg();
+        p.op(Opcode.MakeRecord, cols, t.columnCount(), rec, affinityString());
+        p.op(Opcode.Insert, tc, rec, rowid, P4.Text.of(t.name()), insertFlags);
+    }
+
+    String affinityString() {
+        StringBuilder sb = new StringBuilder();
+        for (Column c : t.columns()) {
+            sb.append(c.affinity());
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.panamax.sql.codegen;
+
+import dev.panamax.api.DbException;
+import dev.panamax.api.ResultCode;
+import dev.panamax.schema.Table;
+import dev.panamax.sql.ast.Name;
+import dev.panamax.sql.ast.Stmt;
+import dev.panamax.sql.resolve.Bound;
+import dev.panamax.sql.resolve.Source;
+import dev.panamax.vdbe.OpFlags;
+import dev.panamax.vdbe.Opcode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * UPDATE (SQLite's update.c): a first pass collects the rowids of the matching rows; then for each row the new
+ * values are computed from the old row, the old index entries saved, the constraints checked, the old entries
+ * removed and the new row and entries written (moving the row when its rowid changes).
+ */
+final class UpdateCode {
+    private UpdateCode() {
+    }
+
+    static void code(Parse p, Stmt.Update u) {
+        if (u.from() != null || !u.returning().isEmpty() || !u.orderBy().isEmpty() || u.limit() != null) {
+            throw new DbException(ResultCode.ERROR, "UPDATE FROM, RETURNING, ORDER BY and LIMIT are not supported yet");
+        }
+        Table t = InsertCode.writableTable(p, u.table());
+        p.v.setCountsChanges();
+        p.writes = true;
+        Source scan = p.resolver.target(t, u.alias() == null ? null : u.alias().text());
+        int n = t.columnCount();
+        Bound[] set = new Bound[n];
+        Bound newRowid = null;
+        for (Stmt.SetClause sc : u.set()) {
+            List<Bound> values = values(p, sc, scan);
+            for (int k = 0; k < sc.columns().size(); k++) {
+                Name col = sc.columns().get(k);
+                int c = t.columnIndex(col.text());
+                if (c < 0 && isRowid(col.text()) && t.hasRowid()) {
+                    newRowid = values.get(k);
+                } else if (c < 0) {
+                    throw new DbException(ResultCode.ERROR, "no such column: " + col.text());
+                } else {
+                    set[c] = values.get(k);
+                    if (c == t.rowidAlias()) {
+                        newRowid = values.get(k);
+                    }
+                }
+            }
+        }
+        Bound where = u.where() == null ? null : p.resolver.expression(u.where(), List.of(scan), "WHERE");
+        p.noteCursors();
+        int rowids = DeleteCode.collectRowids(p, scan, where);
+        RowWriter w = new RowWriter(p, t, scan, u.orAction());
+        w.open();
+        int done = p.label();
+        int old = p.allocReg();
+        p.op(Opcode.Rewind, rowids, done);
+        int top = p.v.currentAddr();
+        int next = p.label();
+        p.op(Opcode.Rowid, rowids, old);
+        p.op(Opcode.NotExists, w.tc, next, old);
+        w.bindCursorRow();
+        int rowid = p.allocReg();
+        int cols = p.allocRegs(n);
+        for (int k = 0; k < n; k++) {
+            if (set[k] != null) {
+                p.expr.code(set[k], cols + k);
+            } else if (k == t.rowidAlias()) {
+                p.op(Opcode.Null, 0, cols + k);
+            } else {
+                p.expr.code(new Bound.ColumnRef(scan, k), cols + k);
+            }
+        }
+        if (newRowid != null) {
+            int given = p.label();
+            p.expr.code(newRowid, rowid);
+            p.op(Opcode.NotNull, rowid, given);
+            p.op(Opcode.NewRowid, w.tc, rowid);
+            p.resolve(given);
+            p.op(Opcode.MustBeInt, rowid, 0);
+        } else {
+            p.op(Opcode.SCopy, old, rowid);
+        }
+        if (t.rowidAlias() >= 0) {
+            p.op(Opcode.SCopy, rowid, cols + t.rowidAlias());
+        }
+        int saved = w.saveIndexEntries();
+        w.checkConstraints(rowid, cols, old, newRowid != null, next);
+        w.deleteSavedIndexEntries(saved);
+        if (newRowid != null) {
+            int same = p.label();
+            p.op(Opcode.Eq, rowid, same, old, null, 'D');
+            p.op(Opcode.NotExists, w.tc, same, old);
+            p.op(Opcode.Delete, w.tc);
+            p.resolve(same);
+        }
+        w.insert(rowid, cols, OpFlags.NCHANGE);
+        p.resolve(next);
+        p.op(Opcode.Next, rowids, top);
+        p.resolve(done);
+    }
+
+    private static List<Bound> values(Parse p, Stmt.SetClause sc, Source scan) {
+        if (!sc.rowValue()) {
+            return List.of(p.resolver.expression(sc.value(), List.of(scan)));
+        }
+        Bound v = p.resolver.rowValue(sc.value(), List.of(scan));
+        List<Bound> out = new ArrayList<>();
+        if (v instanceof Bound.Vector vec) {
+            out.addAll(vec.items());
+        } else {
+            out.add(v);
+        }
+        if (out.size() != sc.columns().size()) {
+            throw new DbException(ResultCode.ERROR, sc.columns().size() + " columns assigned " + out.size()
+                    + " values");
+        }
+        return out;
+    }
+
+    private static boolean isRowid(String s) {
+        return s.equalsIgnoreCase("rowid") || s.equalsIgnoreCase("oid") || s.equalsIgnoreCase("_rowid_");
+    }
+}

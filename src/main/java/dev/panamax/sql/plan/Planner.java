@@ -1,0 +1,523 @@
+package dev.panamax.sql.plan;
+
+import dev.panamax.schema.Affinity;
+import dev.panamax.schema.Index;
+import dev.panamax.schema.Table;
+import dev.panamax.sql.resolve.Affinities;
+import dev.panamax.sql.resolve.Bound;
+import dev.panamax.sql.resolve.JoinType;
+import dev.panamax.sql.resolve.Source;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses the loop order and the access path of every FROM item (SQLite's where.c: whereLoopAddBtree and the
+ * path solver, much simplified): rowid lookups before unique index lookups before index seeks before scans, with
+ * SQLite's default row estimates (no ANALYZE statistics), outer joins kept after the items they join, and an ORDER
+ * BY answered by the outermost loop's order when it can be.
+ */
+public final class Planner {
+    /** SQLite's assumption for a table without statistics: 2^20 rows (LogEst 200). */
+    static final double DEFAULT_ROWS = 1_048_576.0;
+    /** Rows per key of an index column without statistics: 10 for the first column, then 9, 8, 7, 6, 5... */
+    private static final double[] ROWS_PER_KEY = {10, 9, 8, 7, 6, 5};
+
+    private final List<Source> sources;
+    private final Map<Source, BitSet> usedColumns;
+
+    /**
+     * @param usedColumns per FROM item, the columns the statement reads (bit 0 is column 0; the rowid is not
+     *                    listed); decides whether an index covers the item
+     */
+    public Planner(List<Source> sources, Map<Source, BitSet> usedColumns) {
+        this.sources = sources;
+        this.usedColumns = usedColumns;
+    }
+
+    /** What an ORDER BY or GROUP BY asks of the loops: terms on columns of FROM items. */
+    public record OrderRequest(List<Bound.OrderTerm> terms, boolean groupBy) {
+    }
+
+    public WherePlan plan(Bound where, OrderRequest order) {
+        List<TermAnalyzer.Term> terms = new TermAnalyzer(sources).analyze(where);
+        int n = sources.size();
+        List<WhereTerm> constant = new ArrayList<>();
+        List<List<WhereTerm>> lookups = new ArrayList<>();
+        for (TermAnalyzer.Term t : terms) {
+            lookups.add(t.lookups());
+            if (t.prereq() == 0 && t.onPosition() < 0) {
+                constant.add(new WhereTerm(t.expr(), 0, -1, null, 0, null, null, 0, false));
+            }
+        }
+        List<Integer> orderOfLoops = joinOrder(terms);
+        long available = 0;
+        List<WhereLevel> levels = new ArrayList<>();
+        boolean orderSatisfied = false;
+        boolean[] used = new boolean[terms.size()];
+        for (int k = 0; k < n; k++) {
+            Source s = sources.get(orderOfLoops.get(k));
+            OrderRequest ask = k == 0 ? order : null;
+            Choice c = choose(s, available, terms, ask);
+            if (k == 0) {
+                orderSatisfied = c.orderSatisfied;
+            } else if (!c.unique) {
+                orderSatisfied = false;
+            }
+            available |= 1L << s.position;
+            levels.add(level(s, c.path, terms, used, available, c.consumed));
+        }
+        if (n > 1 && orderSatisfied && order != null && !allOnFirst(order, levels.get(0).source())) {
+            orderSatisfied = false;
+        }
+        return new WherePlan(levels, constant, orderSatisfied && order != null && !order.terms().isEmpty());
+    }
+
+    private static boolean allOnFirst(OrderRequest order, Source first) {
+        for (Bound.OrderTerm t : order.terms()) {
+            if (!(strip(t.expr()) instanceof Bound.ColumnRef c) || c.source() != first) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The loop order: FROM order, but inner joins may move to put cheaper, better-constrained loops first. */
+    private List<Integer> joinOrder(List<TermAnalyzer.Term> terms) {
+        int n = sources.size();
+        List<Integer> order = new ArrayList<>();
+        long placed = 0;
+        boolean fixed = false;
+        for (Source s : sources) {
+            if (s.join != JoinType.INNER) {
+                fixed = true;
+            }
+        }
+        if (fixed || n > 62) {
+            for (int k = 0; k < n; k++) {
+                order.add(k);
+            }
+            return order;
+        }
+        while (order.size() < n) {
+            int best = -1;
+            double bestCost = Double.MAX_VALUE;
+            for (int k = 0; k < n; k++) {
+                if ((placed & (1L << k)) != 0) {
+                    continue;
+                }
+                double cost = choose(sources.get(k), placed, terms, null).rows;
+                if (cost < bestCost * 0.999) {
+                    bestCost = cost;
+                    best = k;
+                }
+            }
+            order.add(best);
+            placed |= 1L << best;
+        }
+        return order;
+    }
+
+    private WhereLevel level(Source s, AccessPath path, List<TermAnalyzer.Term> terms, boolean[] used,
+            long available, List<Bound> consumed) {
+        List<WhereTerm> here = new ArrayList<>();
+        List<WhereTerm> on = new ArrayList<>();
+        for (int k = 0; k < terms.size(); k++) {
+            TermAnalyzer.Term t = terms.get(k);
+            if (used[k] || t.prereq() == 0 && t.onPosition() < 0) {
+                continue;
+            }
+            boolean ready = (t.prereq() & ~available) == 0;
+            if (t.onPosition() >= 0) {
+                ready = t.onPosition() == s.position && ready;
+            }
+            if (!ready) {
+                continue;
+            }
+            used[k] = true;
+            if (containsIdentity(consumed, t.expr())) {
+                continue;
+            }
+            WhereTerm w = new WhereTerm(t.expr(), t.prereq(), t.onPosition(), null, 0, null, null, 0, false);
+            if (t.onPosition() >= 0) {
+                on.add(w);
+            } else {
+                here.add(w);
+            }
+        }
+        return new WhereLevel(s, path, here, on);
+    }
+
+    private static boolean containsIdentity(List<Bound> list, Bound e) {
+        for (Bound b : list) {
+            if (b == e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A candidate path with its estimated rows and the terms it makes redundant. */
+    private record Choice(AccessPath path, double rows, boolean unique, boolean orderSatisfied,
+            List<Bound> consumed) {
+    }
+
+    private Choice choose(Source s, long available, List<TermAnalyzer.Term> terms, OrderRequest order) {
+        List<WhereTerm> usable = new ArrayList<>();
+        long self = 1L << s.position;
+        for (TermAnalyzer.Term t : terms) {
+            if (t.onPosition() >= 0 && t.onPosition() != s.position) {
+                continue;
+            }
+            for (WhereTerm w : t.lookups()) {
+                if (w.source() == s && (w.valuePrereq() & ~available) == 0 && (w.valuePrereq() & self) == 0) {
+                    usable.add(w);
+                }
+            }
+        }
+        double tableRows = s.isSubquery() ? 1000 : DEFAULT_ROWS;
+        double filter = filterFactor(s, available, terms);
+        Choice best = new Choice(new AccessPath.FullScan(false), tableRows * 3 * filter, false,
+                scanSatisfies(s, order), List.of());
+        if (best.orderSatisfied() && order != null && order.terms().get(0).desc()) {
+            best = new Choice(new AccessPath.FullScan(true), best.rows(), false, true, List.of());
+        }
+        if (s.isSubquery() || s.table == null) {
+            return better(best, autoIndex(s, usable, available));
+        }
+        if (s.table.hasRowid() && s.indexedBy == null) {
+            best = better(best, rowidChoice(usable, tableRows, order, s));
+        }
+        if (!s.notIndexed) {
+            for (Index idx : s.table.indexes()) {
+                if (s.indexedBy != null && !idx.name().equalsIgnoreCase(s.indexedBy)) {
+                    continue;
+                }
+                if (idx.isPartial() || idx.hasExpressions()) {
+                    continue;
+                }
+                Choice c = indexChoice(s, idx, usable, tableRows, order);
+                if (s.indexedBy != null) {
+                    return c;
+                }
+                best = better(best, c);
+            }
+        }
+        if (best.path() instanceof AccessPath.FullScan) {
+            best = better(best, autoIndex(s, usable, available));
+        }
+        return best;
+    }
+
+    /** Output reduction from the terms checked at this loop: an equality quarters the rows, others halve them. */
+    private static double filterFactor(Source s, long available, List<TermAnalyzer.Term> terms) {
+        long self = 1L << s.position;
+        double f = 1;
+        for (TermAnalyzer.Term t : terms) {
+            if ((t.prereq() & self) != 0 && (t.prereq() & ~(available | self)) == 0) {
+                boolean eq = t.expr() instanceof Bound.Binary b && b.op() == Bound.BinaryOp.EQ;
+                f *= eq ? 0.25 : 0.5;
+            }
+        }
+        return f;
+    }
+
+    /**
+     * An automatic index for an inner loop that has equality terms on its columns but no index to use them
+     * (SQLite's automatic indexing): built once over the whole table, then searched per outer row.
+     */
+    private Choice autoIndex(Source s, List<WhereTerm> usable, long available) {
+        if (available == 0) {
+            return null;
+        }
+        List<WhereTerm> eq = new ArrayList<>();
+        List<Integer> seen = new ArrayList<>();
+        for (WhereTerm w : usable) {
+            if (!w.isEquality() || w.in() || w.op() == Bound.BinaryOp.IS || w.column() < 0
+                    || seen.contains(w.column())) {
+                continue;
+            }
+            char colAff = s.columns.get(w.column()).affinity();
+            char aff = Affinities.comparison(new Bound.ColumnRef(s, w.column()), w.value());
+            if ((aff == Affinity.TEXT && colAff != Affinity.TEXT) || (Affinity.isNumeric(aff)
+                    && !Affinity.isNumeric(colAff))) {
+                continue;
+            }
+            eq.add(w);
+            seen.add(w.column());
+        }
+        if (eq.isEmpty()) {
+            return null;
+        }
+        List<Bound> consumed = new ArrayList<>();
+        for (WhereTerm w : eq) {
+            consumed.add(w.expr());
+        }
+        return new Choice(new AccessPath.AutoIndex(eq), 12, false, false, consumed);
+    }
+
+    private static Choice better(Choice a, Choice b) {
+        if (b == null) {
+            return a;
+        }
+        double ca = a.rows() * (a.orderSatisfied() ? 1 : 1.5);
+        double cb = b.rows() * (b.orderSatisfied() ? 1 : 1.5);
+        return cb < ca ? b : a;
+    }
+
+    private Choice rowidChoice(List<WhereTerm> usable, double tableRows, OrderRequest order, Source s) {
+        WhereTerm lower = null;
+        WhereTerm upper = null;
+        for (WhereTerm w : usable) {
+            if (w.column() != -1) {
+                continue;
+            }
+            if (w.isEquality() && w.op() != Bound.BinaryOp.IS) {
+                double rows = w.in() ? inCount(w) : 1;
+                return new Choice(new AccessPath.RowidEq(w), rows, !w.in(), !w.in() || order == null, List.of(w.expr()));
+            }
+            if (w.op() == Bound.BinaryOp.GT || w.op() == Bound.BinaryOp.GE) {
+                lower = lower == null ? w : lower;
+            } else if (w.op() == Bound.BinaryOp.LT || w.op() == Bound.BinaryOp.LE) {
+                upper = upper == null ? w : upper;
+            }
+        }
+        if (lower == null && upper == null) {
+            return null;
+        }
+        double rows = tableRows * 3 / (lower != null && upper != null ? 64 : 4);
+        boolean sat = scanSatisfies(s, order);
+        boolean reverse = sat && order.terms().get(0).desc();
+        List<Bound> consumed = new ArrayList<>();
+        if (lower != null && lower.op() != null && !(lower.expr() instanceof Bound.Between)) {
+            consumed.add(lower.expr());
+        }
+        if (upper != null && !(upper.expr() instanceof Bound.Between)) {
+            consumed.add(upper.expr());
+        }
+        return new Choice(new AccessPath.RowidRange(lower, upper, reverse), rows, false, sat, consumed);
+    }
+
+    private static double inCount(WhereTerm w) {
+        if (w.value() instanceof Bound.InList l) {
+            return l.values().size();
+        }
+        return 25;
+    }
+
+    private Choice indexChoice(Source s, Index idx, List<WhereTerm> usable, double tableRows, OrderRequest order) {
+        List<WhereTerm> eq = new ArrayList<>();
+        double rows = tableRows;
+        int k = 0;
+        for (; k < idx.keyCount(); k++) {
+            WhereTerm found = null;
+            for (WhereTerm w : usable) {
+                if (w.isEquality() && w.op() != Bound.BinaryOp.IS && matches(w, idx, k, s.table)) {
+                    if (found == null || (found.in() && !w.in())) {
+                        found = w;
+                    }
+                }
+            }
+            if (found == null) {
+                break;
+            }
+            eq.add(found);
+            rows = k == 0 ? 10 : rows * ROWS_PER_KEY[Math.min(k, ROWS_PER_KEY.length - 1)] / 10;
+            if (found.in()) {
+                rows *= inCount(found);
+            }
+        }
+        boolean unique = idx.unique() && eq.size() == idx.keyCount() && eq.stream().noneMatch(WhereTerm::in);
+        if (unique) {
+            rows = 1;
+        }
+        WhereTerm lower = null;
+        WhereTerm upper = null;
+        if (k < idx.keyCount()) {
+            for (WhereTerm w : usable) {
+                if (w.isRange() && matches(w, idx, k, s.table)) {
+                    boolean asc = !idx.descending()[k];
+                    boolean isLower = w.op() == Bound.BinaryOp.GT || w.op() == Bound.BinaryOp.GE;
+                    if (isLower == asc) {
+                        lower = lower == null ? w : lower;
+                    } else {
+                        upper = upper == null ? w : upper;
+                    }
+                }
+            }
+        }
+        if (lower != null) {
+            rows /= 4;
+        }
+        if (upper != null) {
+            rows /= 4;
+        }
+        boolean covering = covers(s, idx);
+        boolean sat = eq.stream().noneMatch(WhereTerm::in) && indexSatisfies(s, idx, eq.size(), order);
+        boolean reverse = sat && scanReversed(s, idx, eq.size(), order);
+        if (eq.isEmpty() && lower == null && upper == null && !sat) {
+            return null;
+        }
+        double cost = eq.isEmpty() && lower == null && upper == null ? tableRows * (covering ? 2.5 : 4) : rows;
+        if (!covering && !unique) {
+            cost *= 1.2;
+        }
+        List<Bound> consumed = new ArrayList<>();
+        for (WhereTerm w : eq) {
+            consumed.add(w.expr());
+        }
+        if (lower != null && !(lower.expr() instanceof Bound.Between)) {
+            consumed.add(lower.expr());
+        }
+        if (upper != null && !(upper.expr() instanceof Bound.Between)) {
+            consumed.add(upper.expr());
+        }
+        return new Choice(new AccessPath.IndexScan(idx, eq, lower, upper, covering, reverse), cost, unique, sat,
+                consumed);
+    }
+
+    /** Whether the index must be walked backwards for the order asked (the first term not fixed by equality). */
+    private static boolean scanReversed(Source s, Index idx, int nEq, OrderRequest order) {
+        for (Bound.OrderTerm t : order.terms()) {
+            Bound.ColumnRef c = (Bound.ColumnRef) strip(t.expr());
+            if (isEqColumnOf(idx, nEq, c.column())) {
+                continue;
+            }
+            for (int k = nEq; k < idx.keyCount(); k++) {
+                if (idx.columns()[k] == c.column()) {
+                    return t.desc() != idx.descending()[k];
+                }
+            }
+            return t.desc();
+        }
+        return false;
+    }
+
+    /** Can term {@code w} (on column w.column()) drive index column {@code k}? (affinity and collation agree) */
+    static boolean matches(WhereTerm w, Index idx, int k, Table table) {
+        int col = idx.columns()[k];
+        if (col != w.column() || col == Index.EXPRESSION) {
+            return false;
+        }
+        char colAff = col < 0 ? Affinity.INTEGER : table.column(col).affinity();
+        Bound colRef = new Bound.ColumnRef(w.source(), w.column());
+        if (!w.in()) {
+            char aff = Affinities.comparison(colRef, w.value());
+            if (aff == Affinity.TEXT && colAff != Affinity.TEXT) {
+                return false;
+            }
+            if (Affinity.isNumeric(aff) && !Affinity.isNumeric(colAff)) {
+                return false;
+            }
+            String coll = Affinities.comparisonCollation(colRef, w.value());
+            return sameCollation(coll, idx.collations()[k]);
+        }
+        if (w.value() instanceof Bound.InList il) {
+            return sameCollation(Affinities.collation(il.operand()), idx.collations()[k]);
+        }
+        Bound.InSelect is = (Bound.InSelect) w.value();
+        Bound sel = firstResult(is);
+        char aff = sel == null ? Affinity.NONE : Affinities.comparison(colRef, sel);
+        if (aff == Affinity.TEXT && colAff != Affinity.TEXT) {
+            return false;
+        }
+        if (Affinity.isNumeric(aff) && !Affinity.isNumeric(colAff)) {
+            return false;
+        }
+        String coll = sel == null ? null : Affinities.comparisonCollation(colRef, sel);
+        return sameCollation(coll, idx.collations()[k]);
+    }
+
+    private static Bound firstResult(Bound.InSelect is) {
+        if (is.query().first() instanceof dev.panamax.sql.resolve.SelectCore sc) {
+            return sc.results.get(0);
+        }
+        return null;
+    }
+
+    static boolean sameCollation(String a, String b) {
+        String x = a == null ? "BINARY" : a;
+        String y = b == null ? "BINARY" : b;
+        return x.equalsIgnoreCase(y);
+    }
+
+    /** True when every column the statement reads from {@code s} is in the index (or is the rowid). */
+    private boolean covers(Source s, Index idx) {
+        BitSet usedCols = usedColumns.get(s);
+        if (usedCols == null) {
+            return false;
+        }
+        for (int c = usedCols.nextSetBit(0); c >= 0; c = usedCols.nextSetBit(c + 1)) {
+            boolean in = c == s.table.rowidAlias();
+            for (int k = 0; k < idx.keyCount() && !in; k++) {
+                in = idx.columns()[k] == c;
+            }
+            if (!in) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean scanSatisfies(Source s, OrderRequest order) {
+        if (order == null || order.terms().isEmpty() || s.table == null || !s.table.hasRowid() || s.isSubquery()) {
+            return false;
+        }
+        if (order.terms().size() != 1) {
+            return false;
+        }
+        Bound.OrderTerm t = order.terms().get(0);
+        return strip(t.expr()) instanceof Bound.ColumnRef c && c.source() == s && c.column() == -1
+                && t.nullsFirst() == null;
+    }
+
+    /** True when scanning {@code idx} (after {@code nEq} equality columns) yields the order asked for. */
+    static boolean indexSatisfies(Source s, Index idx, int nEq, OrderRequest order) {
+        if (order == null || order.terms().isEmpty()) {
+            return false;
+        }
+        Boolean reverse = null;
+        int k = nEq;
+        for (Bound.OrderTerm t : order.terms()) {
+            Bound e = strip(t.expr());
+            if (!(e instanceof Bound.ColumnRef c) || c.source() != s || t.nullsFirst() != null) {
+                return false;
+            }
+            if (isEqColumnOf(idx, nEq, c.column())) {
+                continue;
+            }
+            boolean r;
+            if (k < idx.keyCount() && idx.columns()[k] == c.column()
+                    && sameCollation(Affinities.collation(t.expr()), idx.collations()[k])) {
+                r = t.desc() != idx.descending()[k];
+            } else if (k == idx.keyCount() && c.column() == -1 && s.table.hasRowid()) {
+                r = t.desc();
+            } else {
+                return false;
+            }
+            if (reverse != null && reverse != r && !order.groupBy()) {
+                return false;
+            }
+            reverse = reverse == null ? r : reverse;
+            k++;
+        }
+        return true;
+    }
+
+    private static boolean isEqColumnOf(Index idx, int nEq, int column) {
+        for (int k = 0; k < nEq; k++) {
+            if (idx.columns()[k] == column) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Bound strip(Bound e) {
+        while (e instanceof Bound.Collate c) {
+            e = c.operand();
+        }
+        return e;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.panamax.vdbe;
+
+import dev.panamax.api.DbException;
+import dev.panamax.api.ResultCode;
+import dev.panamax.value.Affinity;
+import dev.panamax.value.Mem;
+
+/** Register opcodes: constants, moves and copies, conversions, and MakeRecord (vdbe.c). */
+final class RegisterOps {
+    private RegisterOps() {
+    }
+
+    /** Int64, Real, String8, Blob: P4 into register P2. */
+    static void constant(Vm vm, int pc) {
+        Mem out = vm.r[vm.p2[pc]];
+        switch (vm.p4[pc]) {
+            case Long v -> out.setLong(v);
+            case Double v -> out.setDouble(v);
+            case P4.Text t -> out.setSharedBytes(Mem.TEXT, t.utf8(), t.utf8().length);
+            case byte[] b -> out.setSharedBytes(Mem.BLOB, b, b.length);
+            default -> throw new AssertionError(vm.p4[pc]);
+        }
+    }
+
+    /** Sets {@code out} to a P4 constant (Long, Double, Text, byte[]). */
+    static void constantInto(Object p4, Mem out) {
+        switch (p4) {
+            case Long v -> out.setLong(v);
+            case Double v -> out.setDouble(v);
+            case P4.Text t -> out.setSharedBytes(Mem.TEXT, t.utf8(), t.utf8().length);
+            case byte[] b -> out.setSharedBytes(Mem.BLOB, b, b.length);
+            default -> out.setNull();
+        }
+    }
+
+    /** Null/BeginSubrtn: registers P2..P3 (P3 = 0: only P2) become NULL; accumulators there are dropped. */
+    static void nullRange(Vm vm, int pc) {
+        int from = vm.p2[pc];
+        int to = Math.max(from, vm.p3[pc]);
+        for (int k = from; k <= to; k++) {
+            vm.r[k].setNull();
+        }
+        if (vm.accumulators != null) {
+            for (int k = from; k <= to; k++) {
+                vm.accumulators[k] = null;
+            }
+        }
+    }
+
+    /** Move P1..P1+P3 to P2..P2+P3; the sources become NULL. */
+    static void move(Vm vm, int pc) {
+        int n = vm.p3[pc];
+        int from = vm.p1[pc];
+        int to = vm.p2[pc];
+        for (int k = 0; k < n; k++) {
+            Mem src = vm.r[from + k];
+            vm.r[to + k].copyFrom(src);
+            src.setNull();
+        }
+    }
+
+    /** Copy P1..P1+P3 to P2..P2+P3. */
+    static void copy(Vm vm, int pc) {
+        int n = vm.p3[pc];
+        int from = vm.p1[pc];
+        int to = vm.p2[pc];
+        for (int k = 0; k <= n; k++) {
+            vm.r[to + k].copyFrom(vm.r[from + k]);
+        }
+    }
+
+    /** AddImm, Cast, RealAffinity, Affinity. */
+    static void convert(Vm vm, int pc) {
+        Mem m = vm.r[vm.p1[pc]];
+        switch (vm.ops[pc]) {
+            case AddImm -> m.setLong(m.intValue() + vm.p2[pc]);
+            case Cast -> m.cast(Affinity.fromCode((char) vm.p2[pc]));
+            case RealAffinity -> m.realAffinity();
+            default -> applyAffinities(vm, vm.p1[pc], vm.p2[pc], (String) vm.p4[pc]);
+        }
+    }
+
+    static void applyAffinities(Vm vm, int start, int n, String affinities) {
+        if (affinities == null) {
+            return;
+        }
+        for (int k = 0; k < n && k < affinities.length(); k++) {
+            Affinity a = Affinity.fromCode(affinities.charAt(k));
+            if (a != null) {
+                vm.r[start + k].applyAffinity(a);
+            }
+        }
+    }
+
+    /** MakeRecord P1 P2 P3 P4: applies affinity P4 to P1..P1+P2, then packs them into register P3 as a BLOB. */
+    static void makeRecord(Vm vm, int pc) {
+        int start = vm.p1[pc];
+        int n = vm.p2[pc];
+        applyAffinities(vm, start, n, (String) vm.p4[pc]);
+        byte[] rec = vm.encoder.encode(vm.r, start, n);
+        int len = vm.encoder.length();
+        if (len > 1_000_000_000) {
+            throw new DbException(ResultCode.TOOBIG, "string or blob too big");
+        }
+        vm.r[vm.p3[pc]].setBlob(rec, 0, len);
+    }
+}
