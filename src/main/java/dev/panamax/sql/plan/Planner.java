@@ -26,7 +26,7 @@ public final class Planner {
 
     private final List<Source> sources;
     private final Map<Source, BitSet> usedColumns;
-    /** FROM position of the first RIGHT or FULL JOIN item; WHERE terms wait for it (they filter joined rows). */
+    /** FROM position of the last RIGHT or FULL JOIN item; WHERE terms wait for it (they filter joined rows). */
     private final int firstRight;
 
     /**
@@ -39,7 +39,7 @@ public final class Planner {
         int fr = Integer.MAX_VALUE;
         for (Source src : sources) {
             if (src.join.keepsRight()) {
-                fr = Math.min(fr, src.position);
+                fr = fr == Integer.MAX_VALUE ? src.position : Math.max(fr, src.position);
             }
         }
         this.firstRight = fr;
@@ -56,8 +56,8 @@ public final class Planner {
         List<List<WhereTerm>> lookups = new ArrayList<>();
         for (TermAnalyzer.Term t : terms) {
             lookups.add(t.lookups());
-            if (t.prereq() == 0 && t.onPosition() < 0) {
-                constant.add(new WhereTerm(t.expr(), 0, -1, null, 0, null, null, 0, false));
+            if (isConstant(t)) {
+                constant.add(new WhereTerm(t.expr(), 0, -1, null, 0, null, null, 0, false, t.fromWhere()));
             }
         }
         List<Integer> orderOfLoops = joinOrder(terms);
@@ -81,6 +81,14 @@ public final class Planner {
             orderSatisfied = false;
         }
         return new WherePlan(levels, constant, orderSatisfied && order != null && !order.terms().isEmpty());
+    }
+
+    /**
+     * A term checked once before the loops: it reads no FROM item and is not a join condition (with a RIGHT or
+     * FULL JOIN present, an inner join's constant ON term only empties the left side, so it stays in the loops).
+     */
+    private boolean isConstant(TermAnalyzer.Term t) {
+        return t.prereq() == 0 && t.onPosition() < 0 && (t.fromWhere() || firstRight == Integer.MAX_VALUE);
     }
 
     private static boolean allOnFirst(OrderRequest order, Source first) {
@@ -134,23 +142,24 @@ public final class Planner {
         List<WhereTerm> on = new ArrayList<>();
         for (int k = 0; k < terms.size(); k++) {
             TermAnalyzer.Term t = terms.get(k);
-            if (used[k] || t.prereq() == 0 && t.onPosition() < 0) {
+            if (used[k] || isConstant(t)) {
                 continue;
             }
             boolean ready = (t.prereq() & ~available) == 0;
             if (t.onPosition() >= 0) {
                 ready = t.onPosition() == s.position && ready;
-            } else if (s.position < firstRight && firstRight != Integer.MAX_VALUE) {
+            } else if (t.fromWhere() && s.position < firstRight && firstRight != Integer.MAX_VALUE) {
                 ready = false;
             }
             if (!ready) {
                 continue;
             }
             used[k] = true;
-            if (containsIdentity(consumed, t.expr())) {
+            if (containsIdentity(consumed, t.expr()) && !(t.fromWhere() && s.join.keepsLeft())) {
                 continue;
             }
-            WhereTerm w = new WhereTerm(t.expr(), t.prereq(), t.onPosition(), null, 0, null, null, 0, false);
+            WhereTerm w = new WhereTerm(t.expr(), t.prereq(), t.onPosition(), null, 0, null, null, 0, false,
+                    t.fromWhere());
             if (t.onPosition() >= 0) {
                 on.add(w);
             } else {
@@ -181,7 +190,8 @@ public final class Planner {
             if (t.onPosition() >= 0 && t.onPosition() != s.position) {
                 continue;
             }
-            if (t.onPosition() < 0 && s.position < firstRight && firstRight != Integer.MAX_VALUE) {
+            if (t.fromWhere() && (s.position <= firstRight && firstRight != Integer.MAX_VALUE
+                    || s.join.keepsRight())) {
                 continue;
             }
             for (WhereTerm w : t.lookups()) {
@@ -380,12 +390,6 @@ public final class Planner {
         List<Bound> consumed = new ArrayList<>();
         for (WhereTerm w : eq) {
             consumed.add(w.expr());
-        }
-        if (lower != null && !(lower.expr() instanceof Bound.Between)) {
-            consumed.add(lower.expr());
-        }
-        if (upper != null && !(upper.expr() instanceof Bound.Between)) {
-            consumed.add(upper.expr());
         }
         return new Choice(new AccessPath.IndexScan(idx, eq, lower, upper, covering, reverse), cost, unique, sat,
                 consumed);

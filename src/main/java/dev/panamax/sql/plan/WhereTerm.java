@@ -15,9 +15,10 @@ import dev.panamax.sql.resolve.Source;
  * @param op         the comparison (EQ, IS, LT, LE, GT, GE, or IN for an IN list or IN subquery)
  * @param value      the other side of the comparison (for IN: the whole InList/InSelect)
  * @param valuePrereq FROM positions the other side reads
+ * @param fromWhere  the term came from the WHERE clause rather than a join condition
  */
 public record WhereTerm(Bound expr, long prereq, int onPosition, Source source, int column, Bound.BinaryOp op,
-        Bound value, long valuePrereq, boolean in) {
+        Bound value, long valuePrereq, boolean in, boolean fromWhere) {
 
     public boolean isLookup() {
         return source != null;
