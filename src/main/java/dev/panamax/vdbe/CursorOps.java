@@ -135,7 +135,7 @@ final class CursorOps {
 
     static int next(Vm vm, int pc) {
         VdbeCursor c = vm.cursors[vm.p1[pc]];
-        if (c.cleared) {
+        if (c == null || c.cleared) {
             return pc + 1;
         }
         boolean more;

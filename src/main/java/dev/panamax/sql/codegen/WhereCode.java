@@ -179,8 +179,7 @@ final class WhereCode {
         Collation[] colls = new Collation[n + 1];
         for (int j = 0; j < a.eq().size(); j++) {
             WhereTerm w = a.eq().get(j);
-            colls[j] = p.collationOrNull(Affinities.comparisonCollation(new Bound.ColumnRef(s, w.column()),
-                    w.value()));
+            colls[j] = p.collationOrNull(w.collation());
         }
         int ac = p.allocCursor();
         indexCursor[k] = ac;

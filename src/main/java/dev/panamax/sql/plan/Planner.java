@@ -148,7 +148,8 @@ public final class Planner {
             boolean ready = (t.prereq() & ~available) == 0;
             if (t.onPosition() >= 0) {
                 ready = t.onPosition() == s.position && ready;
-            } else if (t.fromWhere() && s.position < firstRight && firstRight != Integer.MAX_VALUE) {
+            } else if (firstRight != Integer.MAX_VALUE
+                    && (t.fromWhere() ? s.position < firstRight : s.position < t.home())) {
                 ready = false;
             }
             if (!ready) {
@@ -190,8 +191,8 @@ public final class Planner {
             if (t.onPosition() >= 0 && t.onPosition() != s.position) {
                 continue;
             }
-            if (t.fromWhere() && (s.position <= firstRight && firstRight != Integer.MAX_VALUE
-                    || s.join.keepsRight())) {
+            if (firstRight != Integer.MAX_VALUE && (t.fromWhere() ? s.position <= firstRight
+                    : s.position < t.home() || (s.join.keepsRight() && s.position != t.home()))) {
                 continue;
             }
             for (WhereTerm w : t.lookups()) {
@@ -428,8 +429,7 @@ public final class Planner {
             if (Affinity.isNumeric(aff) && !Affinity.isNumeric(colAff)) {
                 return false;
             }
-            String coll = Affinities.comparisonCollation(colRef, w.value());
-            return sameCollation(coll, idx.collations()[k]);
+            return sameCollation(w.collation(), idx.collations()[k]);
         }
         if (w.value() instanceof Bound.InList il) {
             return sameCollation(Affinities.collation(il.operand()), idx.collations()[k]);

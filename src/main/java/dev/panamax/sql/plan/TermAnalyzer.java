@@ -23,11 +23,11 @@ final class TermAnalyzer {
     /** All terms: the WHERE's, then each join's ON condition (outer joins' tagged with their position). */
     List<Term> analyze(Bound where) {
         List<Term> out = new ArrayList<>();
-        split(where, -1, out, true);
+        split(where, -1, out, true, -1);
         for (Source s : sources) {
             if (s.on() != null) {
                 boolean outer = s.join == JoinType.LEFT || s.join == JoinType.FULL || s.join == JoinType.RIGHT;
-                split(s.on(), outer ? s.position : -1, out, false);
+                split(s.on(), outer ? s.position : -1, out, false, s.position);
             }
         }
         return out;
@@ -37,22 +37,22 @@ final class TermAnalyzer {
      * A term with every lookup form it offers; {@code fromWhere} when it came from the WHERE clause (not from an ON
      * clause).
      */
-    record Term(Bound expr, long prereq, int onPosition, List<WhereTerm> lookups, boolean fromWhere) {
+    record Term(Bound expr, long prereq, int onPosition, List<WhereTerm> lookups, boolean fromWhere, int home) {
     }
 
-    private void split(Bound e, int onPosition, List<Term> out, boolean fromWhere) {
+    private void split(Bound e, int onPosition, List<Term> out, boolean fromWhere, int home) {
         if (e == null) {
             return;
         }
         if (e instanceof Bound.Binary b && b.op() == Bound.BinaryOp.AND) {
-            split(b.left(), onPosition, out, fromWhere);
-            split(b.right(), onPosition, out, fromWhere);
+            split(b.left(), onPosition, out, fromWhere, home);
+            split(b.right(), onPosition, out, fromWhere, home);
             return;
         }
         long prereq = prereq(e);
         List<WhereTerm> lookups = new ArrayList<>();
         lookups(e, prereq, onPosition, lookups, fromWhere);
-        out.add(new Term(e, prereq, onPosition, lookups, fromWhere));
+        out.add(new Term(e, prereq, onPosition, lookups, fromWhere, home));
     }
 
     /** Bits of the FROM positions {@code e} reads, looking into subqueries too. */
