@@ -135,6 +135,9 @@ final class CursorOps {
 
     static int next(Vm vm, int pc) {
         VdbeCursor c = vm.cursors[vm.p1[pc]];
+        if (c == null || c.cleared) {
+            return pc + 1;
+        }
         boolean more;
         switch (vm.ops[pc]) {
             case SorterNext -> {
@@ -154,6 +157,7 @@ final class CursorOps {
     static int rewind(Vm vm, int pc) {
         VdbeCursor c = vm.cursors[vm.p1[pc]];
         c.deferred = false;
+        c.cleared = false;
         boolean any;
         switch (vm.ops[pc]) {
             case SorterSort -> {
@@ -179,6 +183,7 @@ final class CursorOps {
         VdbeCursor c = vm.cursors[vm.p1[pc]];
         Opcode op = vm.ops[pc];
         c.deferred = false;
+        c.cleared = false;
         int res;
         if (c.isTable()) {
             Mem key = vm.r[vm.p3[pc]];
@@ -242,6 +247,7 @@ final class CursorOps {
         VdbeCursor c = vm.cursors[vm.p1[pc]];
         Mem key = vm.r[vm.p3[pc]];
         c.deferred = false;
+        c.cleared = false;
         long rowid;
         if (key.type() == Mem.INTEGER) {
             rowid = key.longValue();
@@ -282,6 +288,7 @@ final class CursorOps {
             }
         }
         key.defaultRc = 0;
+        c.cleared = false;
         boolean hit = c.bt.seek(key) == 0;
         c.nullRow = !hit;
         c.seekHit = hit;
@@ -335,6 +342,7 @@ final class CursorOps {
                 if (c != null) {
                     c.nullRow = true;
                     c.deferred = false;
+                    c.cleared = true;
                 }
             }
             case DeferredSeek -> {
@@ -350,7 +358,10 @@ final class CursorOps {
                     finishDeferred(c);
                 }
             }
-            case SeekEnd -> c.nullRow = !c.bt.last();
+            case SeekEnd -> {
+                c.cleared = false;
+                c.nullRow = !c.bt.last();
+            }
             case Count -> vm.r[vm.p2[pc]].setLong(c.bt.count());
             case Sequence -> vm.r[vm.p2[pc]].setLong(c.sequence++);
             case SorterData -> {

@@ -33,6 +33,8 @@ final class VdbeCursor {
     Sorter sorter;
     int pseudoRegister;
     boolean nullRow = true;
+    /** Set by NullRow: the cursor is nowhere, so Next and Prev end the loop (sqlite3BtreeClearCursor). */
+    boolean cleared;
     boolean deferred;
     long deferredRowid;
     /** For a deferred table cursor: the index cursor whose rowid it follows (DeferredSeek). */

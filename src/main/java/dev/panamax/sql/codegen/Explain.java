@@ -36,7 +36,7 @@ final class Explain {
             case AccessPath.AutoIndex a -> {
                 sb.append("SEARCH ").append(name).append(" USING AUTOMATIC COVERING INDEX (");
                 for (int k = 0; k < a.eq().size(); k++) {
-                    sb.append(k == 0 ? "" : " AND ").append(columnName(s, a.eq().get(k).column())).append("=?");
+                    sb.append(k == 0 ? "" : " AND ").append(s.columns.get(a.eq().get(k).column()).name()).append("=?");
                 }
                 sb.append(')');
             }
@@ -72,11 +72,6 @@ final class Explain {
             sb.append(first ? "" : " AND ").append(columnName(t, idx.columns()[n])).append("<?");
         }
         sb.append(')');
-    }
-
-    /** A column of a table or, for a subquery in FROM, the subquery's result column name. */
-    private static String columnName(Source s, int col) {
-        return s.table == null && col >= 0 ? s.columns.get(col).name() : columnName(s.table, col);
     }
 
     static String columnName(Table t, int col) {

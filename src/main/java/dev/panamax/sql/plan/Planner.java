@@ -26,6 +26,8 @@ public final class Planner {
 
     private final List<Source> sources;
     private final Map<Source, BitSet> usedColumns;
+    /** FROM position of the last RIGHT or FULL JOIN item; WHERE terms wait for it (they filter joined rows). */
+    private final int firstRight;
 
     /**
      * @param usedColumns per FROM item, the columns the statement reads (bit 0 is column 0; the rowid is not
@@ -34,6 +36,13 @@ public final class Planner {
     public Planner(List<Source> sources, Map<Source, BitSet> usedColumns) {
         this.sources = sources;
         this.usedColumns = usedColumns;
+        int fr = Integer.MAX_VALUE;
+        for (Source src : sources) {
+            if (src.join.keepsRight()) {
+                fr = fr == Integer.MAX_VALUE ? src.position : Math.max(fr, src.position);
+            }
+        }
+        this.firstRight = fr;
     }
 
     /** What an ORDER BY or GROUP BY asks of the loops: terms on columns of FROM items. */
@@ -47,8 +56,8 @@ public final class Planner {
         List<List<WhereTerm>> lookups = new ArrayList<>();
         for (TermAnalyzer.Term t : terms) {
             lookups.add(t.lookups());
-            if (t.prereq() == 0 && t.onPosition() < 0) {
-                constant.add(new WhereTerm(t.expr(), 0, -1, null, 0, null, null, 0, false));
+            if (isConstant(t)) {
+                constant.add(new WhereTerm(t.expr(), 0, -1, null, 0, null, null, 0, false, t.fromWhere()));
             }
         }
         List<Integer> orderOfLoops = joinOrder(terms);
@@ -74,6 +83,14 @@ public final class Planner {
         return new WherePlan(levels, constant, orderSatisfied && order != null && !order.terms().isEmpty());
     }
 
+    /**
+     * A term checked once before the loops: it reads no FROM item and is not a join condition (with a RIGHT or
+     * FULL JOIN present, an inner join's constant ON term only empties the left side, so it stays in the loops).
+     */
+    private boolean isConstant(TermAnalyzer.Term t) {
+        return t.prereq() == 0 && t.onPosition() < 0 && (t.fromWhere() || firstRight == Integer.MAX_VALUE);
+    }
+
     private static boolean allOnFirst(OrderRequest order, Source first) {
         for (Bound.OrderTerm t : order.terms()) {
             if (!(strip(t.expr()) instanceof Bound.ColumnRef c) || c.source() != first) {
@@ -94,7 +111,7 @@ public final class Planner {
                 fixed = true;
             }
         }
-        if (fixed || n > 62) {
+        if (fixed) {
             for (int k = 0; k < n; k++) {
                 order.add(k);
             }
@@ -125,21 +142,25 @@ public final class Planner {
         List<WhereTerm> on = new ArrayList<>();
         for (int k = 0; k < terms.size(); k++) {
             TermAnalyzer.Term t = terms.get(k);
-            if (used[k] || t.prereq() == 0 && t.onPosition() < 0) {
+            if (used[k] || isConstant(t)) {
                 continue;
             }
             boolean ready = (t.prereq() & ~available) == 0;
             if (t.onPosition() >= 0) {
                 ready = t.onPosition() == s.position && ready;
+            } else if (firstRight != Integer.MAX_VALUE
+                    && (t.fromWhere() ? s.position < firstRight : s.position < t.home())) {
+                ready = false;
             }
             if (!ready) {
                 continue;
             }
             used[k] = true;
-            if (containsIdentity(consumed, t.expr())) {
+            if (containsIdentity(consumed, t.expr()) && !(t.fromWhere() && s.join.keepsLeft())) {
                 continue;
             }
-            WhereTerm w = new WhereTerm(t.expr(), t.prereq(), t.onPosition(), null, 0, null, null, 0, false);
+            WhereTerm w = new WhereTerm(t.expr(), t.prereq(), t.onPosition(), null, 0, null, null, 0, false,
+                    t.fromWhere());
             if (t.onPosition() >= 0) {
                 on.add(w);
             } else {
@@ -168,6 +189,10 @@ public final class Planner {
         long self = 1L << s.position;
         for (TermAnalyzer.Term t : terms) {
             if (t.onPosition() >= 0 && t.onPosition() != s.position) {
+                continue;
+            }
+            if (firstRight != Integer.MAX_VALUE && (t.fromWhere() ? s.position <= firstRight
+                    : s.position < t.home() || (s.join.keepsRight() && s.position != t.home()))) {
                 continue;
             }
             for (WhereTerm w : t.lookups()) {
@@ -367,12 +392,6 @@ public final class Planner {
         for (WhereTerm w : eq) {
             consumed.add(w.expr());
         }
-        if (lower != null && !(lower.expr() instanceof Bound.Between)) {
-            consumed.add(lower.expr());
-        }
-        if (upper != null && !(upper.expr() instanceof Bound.Between)) {
-            consumed.add(upper.expr());
-        }
         return new Choice(new AccessPath.IndexScan(idx, eq, lower, upper, covering, reverse), cost, unique, sat,
                 consumed);
     }
@@ -410,8 +429,7 @@ public final class Planner {
             if (Affinity.isNumeric(aff) && !Affinity.isNumeric(colAff)) {
                 return false;
             }
-            String coll = Affinities.comparisonCollation(colRef, w.value());
-            return sameCollation(coll, idx.collations()[k]);
+            return sameCollation(w.collation(), idx.collations()[k]);
         }
         if (w.value() instanceof Bound.InList il) {
             return sameCollation(Affinities.collation(il.operand()), idx.collations()[k]);

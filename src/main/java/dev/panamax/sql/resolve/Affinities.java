@@ -90,7 +90,11 @@ public final class Affinities {
                     return c.collation();
                 }
                 case Bound.ColumnRef c -> {
-                    return c.column() < 0 ? null : c.source().columns.get(c.column()).collation();
+                    if (c.column() < 0) {
+                        return null;
+                    }
+                    String coll = c.source().columns.get(c.column()).collation();
+                    return coll == null ? "BINARY" : coll;
                 }
                 case Bound.Cast c -> p = c.operand();
                 case Bound.Register r -> p = r.original();
