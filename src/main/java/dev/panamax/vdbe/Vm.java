@@ -196,10 +196,10 @@ public final class Vm implements FunctionContext {
         try {
             if (ok) {
                 releaseStatementSavepoint();
-                if (program.countsChanges) {
-                    session.changes = nChange;
-                    session.totalChanges += nChange;
-                }
+            }
+            if (program.countsChanges) {
+                session.changes = nChange;
+                session.totalChanges += nChange;
             }
             session.endStatementTransaction();
         } finally {
@@ -215,7 +215,10 @@ public final class Vm implements FunctionContext {
         statementSavepoint = -1;
     }
 
-    /** Handles an error thrown by an opcode: undo per the conflict action, then end the run. */
+    /**
+     * Handles an error thrown by an opcode: undo per the conflict action, then end the run. As in sqlite3VdbeHalt,
+     * the change counters take the rows changed only when the statement's changes are kept (OR FAIL), else zero.
+     */
     private void fail(DbException e) {
         if (state != State.RUNNING) {
             return;
@@ -247,6 +250,9 @@ public final class Vm implements FunctionContext {
         if (primary == ResultCode.IOERR || primary == ResultCode.CORRUPT || primary == ResultCode.NOMEM
                 || primary == ResultCode.FULL) {
             action = OE_ROLLBACK;
+        }
+        if (action != OE_FAIL) {
+            nChange = 0;
         }
         if (!writer) {
             return;
