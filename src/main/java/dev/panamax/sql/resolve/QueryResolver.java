@@ -28,6 +28,8 @@ final class QueryResolver {
         Bound having;
         boolean distinct;
         List<List<Bound>> values;
+        /** GROUP BY or an aggregate among the result columns: what makes SQLite's SELECT an aggregate one. */
+        boolean aggregateQuery;
     }
 
     QueryResolver(Resolver resolver, Scope outer) {
@@ -128,17 +130,18 @@ final class QueryResolver {
             }
         }
         s.scope.aliases = aliases;
+        s.aggregateQuery = !q.groupBy().isEmpty() || !s.scope.aggregates.isEmpty();
         if (q.where() != null) {
             s.scope.allowAggregates = false;
             s.where = resolver.exprs.scalar(q.where(), s.scope);
         }
         s.groupBy = groupBy(q.groupBy(), s);
         if (q.having() != null) {
-            s.scope.allowAggregates = true;
-            s.having = resolver.exprs.scalar(q.having(), s.scope);
-            if (s.groupBy.isEmpty() && s.scope.aggregates.isEmpty()) {
+            if (!s.aggregateQuery) {
                 throw Resolver.error("HAVING clause on a non-aggregate query");
             }
+            s.scope.allowAggregates = true;
+            s.having = resolver.exprs.scalar(q.having(), s.scope);
         }
         s.scope.allowAggregates = true;
         return s;
@@ -267,7 +270,12 @@ final class QueryResolver {
             if (col >= 0) {
                 expr = withCollate(t.expr(), s.results.get(col));
             } else {
+                int aggs = s.scope.aggregates.size();
                 expr = resolver.exprs.scalar(t.expr(), s.scope);
+                if (!s.aggregateQuery && s.scope.aggregates.size() > aggs) {
+                    throw Resolver.error("misuse of aggregate: " + s.scope.aggregates.get(aggs).function().name()
+                            + "()");
+                }
                 col = s.results.indexOf(expr);
             }
             out.add(term(t, expr, col));
