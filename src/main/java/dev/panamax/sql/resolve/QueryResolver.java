@@ -1,6 +1,5 @@
 package dev.panamax.sql.resolve;
 
-import dev.panamax.schema.Affinity;
 import dev.panamax.sql.ast.Expr;
 import dev.panamax.sql.ast.OrderingTerm;
 import dev.panamax.sql.ast.Select;
@@ -409,11 +408,7 @@ final class QueryResolver {
                     name = s.spans.get(k) != null ? s.spans.get(k) : "column" + (k + 1);
                 }
             }
-            char aff = Affinities.of(e);
-            if (aff <= Affinity.NONE) {
-                aff = Affinity.BLOB;
-            }
-            out.add(origin(e, name, aff, Affinities.collation(e)));
+            out.add(origin(e, name, Affinities.of(e), Affinities.collation(e)));
         }
         return out;
     }
