@@ -20,8 +20,8 @@ import java.util.Set;
  * Code for aggregate queries (SQLite's select.c: updateAccumulator, finalizeAggFunctions, the GROUP BY sorter
  * loop). Without GROUP BY every row steps the accumulators and one row comes out. With GROUP BY the rows go through
  * a sorter keyed by the GROUP BY terms; a change of key outputs the finished group. Columns outside aggregate calls
- * ("bare" columns) keep the values of the last row stepped, except that when min() or max() reports the row did
- * not set a new extreme they keep the values of the row that did.
+ * ("bare" columns) keep the values of the group's first row, except that with min() or max() they keep the values
+ * of the row that set the extreme.
  */
 final class AggregateCode {
     private final Parse p;
@@ -129,8 +129,11 @@ final class AggregateCode {
         }
     }
 
-    /** Steps every aggregate with the current row, then loads the bare columns (updateAccumulator). */
-    private void accumulate() {
+    /**
+     * Steps every aggregate with the current row, then loads the bare columns (updateAccumulator): with min() or
+     * max() when the row set a new extreme, otherwise only from the group's first row ({@code useFlag} still 0).
+     */
+    private void accumulate(int useFlag) {
         regHit = 0;
         for (int k = 0; k < aggs.size(); k++) {
             Bound.Aggregate a = aggs.get(k);
@@ -158,8 +161,8 @@ final class AggregateCode {
             p.resolve(skip);
         }
         int skipLoad = p.label();
-        if (regHit != 0 && !bare.isEmpty()) {
-            p.op(Opcode.If, regHit, skipLoad);
+        if (!bare.isEmpty()) {
+            p.op(Opcode.If, regHit != 0 ? regHit : useFlag, skipLoad);
         }
         for (int j = 0; j < bare.size(); j++) {
             p.expr.code(bare.get(j), bareBase + j);
@@ -193,9 +196,12 @@ final class AggregateCode {
         if (!bare.isEmpty()) {
             p.op(Opcode.Null, 0, bareBase, bareBase + bare.size() - 1);
         }
+        int useFlag = p.allocReg();
+        p.op(Opcode.Integer, 0, useFlag);
         WhereCode w = WhereCode.plan(p, core.from, core.where, null, SelectCode.usedColumns(q, core));
         w.emitBegin();
-        accumulate();
+        accumulate(useFlag);
+        p.op(Opcode.Integer, 1, useFlag);
         w.end();
         finalizeAggregates();
         p.substitutions.add(outputSubstitutions(0));
@@ -324,7 +330,7 @@ final class AggregateCode {
             rowSubs.put(cols.get(j), colRegs + j);
         }
         p.substitutions.add(rowSubs);
-        accumulate();
+        accumulate(haveData);
         p.substitutions.remove(p.substitutions.size() - 1);
         p.op(Opcode.Integer, 1, haveData);
         p.op(Opcode.SorterNext, sorter, top);
