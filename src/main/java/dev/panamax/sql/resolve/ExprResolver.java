@@ -167,6 +167,10 @@ final class ExprResolver {
     }
 
     private Bound inList(Expr.InList i, Scope scope) {
+        if (i.values().isEmpty()) {
+            // SQLite's parser replaces "x IN ()" by false ("NOT IN ()" by true) and drops x unresolved.
+            return new Bound.Literal(i.not() ? 1L : 0L);
+        }
         Bound operand = resolve(i.operand(), scope);
         int w = width(operand);
         List<Bound> values = new ArrayList<>();
