@@ -364,10 +364,8 @@ final class QueryResolver {
     /** The value of an integer constant term (sqlite3ExprIsInteger), or null. */
     private static Integer integerTerm(Expr e) {
         boolean negative = false;
-        if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NEGATE) {
-            negative = true;
-            e = u.operand();
-        } else if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.PLUS) {
+        while (e instanceof Expr.Unary u && (u.op() == Expr.UnaryOp.NEGATE || u.op() == Expr.UnaryOp.PLUS)) {
+            negative ^= u.op() == Expr.UnaryOp.NEGATE;
             e = u.operand();
         }
         if (e instanceof Expr.NumberLit n && n.integer()) {
