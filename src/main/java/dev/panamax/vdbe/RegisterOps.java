@@ -92,11 +92,31 @@ final class RegisterOps {
         }
     }
 
+    /**
+     * OP_MakeRecord's REAL rule: an INTEGER under REAL affinity is kept as an integer (read back as REAL) only while
+     * it fits in 6 bytes (-2^47..2^47-1); a wider one is stored as the REAL it converts to, so index keys compare as
+     * SQLite's do.
+     */
+    private static void realAffinityWidth(Vm vm, int start, int n, String affinities) {
+        if (affinities == null) {
+            return;
+        }
+        for (int k = 0; k < n && k < affinities.length(); k++) {
+            Mem m = vm.r[start + k];
+            if (Affinity.fromCode(affinities.charAt(k)) == Affinity.REAL && m.type() == Mem.INTEGER
+                    && (m.longValue() > 140737488355327L || m.longValue() < -140737488355328L)) {
+                m.setDouble(m.longValue());
+            }
+        }
+    }
+
     /** MakeRecord P1 P2 P3 P4: applies affinity P4 to P1..P1+P2, then packs them into register P3 as a BLOB. */
     static void makeRecord(Vm vm, int pc) {
         int start = vm.p1[pc];
         int n = vm.p2[pc];
-        applyAffinities(vm, start, n, (String) vm.p4[pc]);
+        String affinities = (String) vm.p4[pc];
+        applyAffinities(vm, start, n, affinities);
+        realAffinityWidth(vm, start, n, affinities);
         byte[] rec = vm.encoder.encode(vm.r, start, n);
         int len = vm.encoder.length();
         if (len > 1_000_000_000) {

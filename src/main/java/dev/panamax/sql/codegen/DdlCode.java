@@ -333,7 +333,7 @@ final class DdlCode {
             p.resolve(ok);
         }
         int rec = p.allocReg();
-        p.op(Opcode.MakeRecord, base, n + 1, rec);
+        p.op(Opcode.MakeRecord, base, n + 1, rec, RowWriter.indexAffinity(keys));
         p.op(Opcode.IdxInsert, ic, rec, base, n + 1);
         p.resolve(next);
         p.op(Opcode.Next, tc, top);

@@ -7,6 +7,7 @@ import dev.panamax.schema.Index;
 import dev.panamax.schema.Table;
 import dev.panamax.sql.ast.ConflictAction;
 import dev.panamax.sql.ast.Expr;
+import dev.panamax.sql.resolve.Affinities;
 import dev.panamax.sql.resolve.Bound;
 import dev.panamax.sql.resolve.Source;
 import dev.panamax.vdbe.OpFlags;
@@ -311,7 +312,7 @@ final class RowWriter {
             }
             p.op(Opcode.SCopy, rowid, base + n);
             int rec = p.allocReg();
-            p.op(Opcode.MakeRecord, base, n + 1, rec);
+            p.op(Opcode.MakeRecord, base, n + 1, rec, indexAffinity(indexKeys.get(k)));
             p.op(Opcode.IdxInsert, ic[k], rec, base, n + 1);
             p.resolve(skip);
         }
@@ -321,6 +322,19 @@ final class RowWriter {
         int rec = p.allocReg();
         p.op(Opcode.MakeRecord, cols, t.columnCount(), rec, affinityString());
         p.op(Opcode.Insert, tc, rec, rowid, P4.Text.of(t.name()), insertFlags);
+    }
+
+    /**
+     * The affinities of an index entry (sqlite3IndexAffinityStr): each key's, BLOB for none, INTEGER for the rowid.
+     * MakeRecord needs them for REAL keys, which it stores as SQLite does.
+     */
+    static String indexAffinity(List<Bound> keys) {
+        StringBuilder sb = new StringBuilder();
+        for (Bound k : keys) {
+            char a = Affinities.of(k);
+            sb.append(a <= Affinity.NONE ? Affinity.BLOB : a);
+        }
+        return sb.append(Affinity.INTEGER).toString();
     }
 
     String affinityString() {
