@@ -136,8 +136,12 @@ final class WhereCode {
             return;
         }
         if (s.isSubquery()) {
-            p.readers.put(s, (pp, col, target) -> pp.op(col < 0 ? Opcode.Rowid : Opcode.Column, s.cursor,
-                    col < 0 ? target : col, col < 0 ? 0 : target));
+            p.readers.put(s, (pp, col, target) -> {
+                pp.op(col < 0 ? Opcode.Rowid : Opcode.Column, s.cursor, col < 0 ? target : col, col < 0 ? 0 : target);
+                if (col >= 0 && s.columns.get(col).affinity() == Affinity.REAL) {
+                    pp.op(Opcode.RealAffinity, target);
+                }
+            });
             return;
         }
         Table t = s.table;
@@ -204,14 +208,13 @@ final class WhereCode {
         p.op(Opcode.Next, src, top);
         p.resolve(done);
         p.resolve(skip);
-        Table t = s.table;
         p.readers.put(s, (pp, col, target) -> {
             if (col < 0) {
                 pp.op(Opcode.Column, ac, n, target);
                 return;
             }
             pp.op(Opcode.Column, ac, cols.indexOf(col), target);
-            if (t != null && t.column(col).affinity() == Affinity.REAL) {
+            if (s.columns.get(col).affinity() == Affinity.REAL) {
                 pp.op(Opcode.RealAffinity, target);
             }
         });

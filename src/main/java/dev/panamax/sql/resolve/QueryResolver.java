@@ -1,5 +1,6 @@
 package dev.panamax.sql.resolve;
 
+import dev.panamax.schema.Affinity;
 import dev.panamax.sql.ast.Expr;
 import dev.panamax.sql.ast.OrderingTerm;
 import dev.panamax.sql.ast.Select;
@@ -66,7 +67,7 @@ final class QueryResolver {
             cores.add(finish(s));
             correlated |= s.scope.refersOuter;
         }
-        Query q = new Query(cores, ops, orderBy, limit, offset, columnInfos(states.get(0), cores.get(0)));
+        Query q = new Query(cores, ops, orderBy, limit, offset, columnInfos(states));
         q.correlated = correlated;
         q.aliases = states.get(0).aliases;
         q.spans = states.get(0).spans;
@@ -393,7 +394,16 @@ final class QueryResolver {
         return new SelectCore(s.sources, s.where, s.groupBy, s.having, s.results, s.distinct, s.scope.aggregates);
     }
 
-    private static List<ColumnInfo> columnInfos(CoreState s, Query.Core core) {
+    private static List<ColumnInfo> columnInfos(List<CoreState> states) {
+        CoreState s = states.get(0);
+        List<List<Bound>> arms = new ArrayList<>();
+        for (CoreState c : states) {
+            if (c.values != null) {
+                arms.addAll(c.values);
+            } else {
+                arms.add(c.results);
+            }
+        }
         List<ColumnInfo> out = new ArrayList<>();
         for (int k = 0; k < s.results.size(); k++) {
             Bound e = s.results.get(k);
@@ -406,9 +416,68 @@ final class QueryResolver {
                     name = s.spans.get(k) != null ? s.spans.get(k) : "column" + (k + 1);
                 }
             }
-            out.add(origin(e, name, Affinities.of(e), Affinities.collation(e)));
+            out.add(origin(e, name, compoundAffinity(arms, k), Affinities.collation(e)));
         }
         return out;
+    }
+
+    /**
+     * The affinity of result column {@code k} over the arms of a compound (a multi-row VALUES is one arm per row),
+     * as sqlite3SubqueryColumnTypes decides it: the first arm's that has one; then TEXT becomes BLOB when another
+     * arm may give a number, and a numeric affinity becomes BLOB when another arm may give text.
+     */
+    private static char compoundAffinity(List<List<Bound>> arms, int k) {
+        int at = 0;
+        int seen = 0;
+        char aff = Affinities.of(arms.get(0).get(k));
+        while (aff <= Affinity.NONE && at + 1 < arms.size()) {
+            seen |= dataType(arms.get(at).get(k));
+            at++;
+            aff = Affinities.of(arms.get(at).get(k));
+        }
+        if (aff >= Affinity.TEXT && arms.size() > 1) {
+            for (int j = at + 1; j < arms.size(); j++) {
+                seen |= dataType(arms.get(j).get(k));
+            }
+            if (aff == Affinity.TEXT && (seen & 1) != 0) {
+                aff = Affinity.BLOB;
+            } else if (aff >= Affinity.NUMERIC && (seen & 2) != 0) {
+                aff = Affinity.BLOB;
+            }
+        }
+        return aff;
+    }
+
+    /** The kinds of value an expression may give (sqlite3ExprDataType): 1 numeric, 2 text, 4 blob, 0 only NULL. */
+    private static int dataType(Bound e) {
+        return switch (e) {
+            case Bound.Collate c -> dataType(c.operand());
+            case Bound.Register r -> dataType(r.original());
+            case Bound.Unary u when u.op() == Bound.UnaryOp.PLUS -> dataType(u.operand());
+            case Bound.Literal l when l.value() == null -> 0;
+            case Bound.Literal l when l.value() instanceof String -> 2;
+            case Bound.Literal l when l.value() instanceof byte[] -> 4;
+            case Bound.Binary b when b.op() == Bound.BinaryOp.CONCAT -> 6;
+            case Bound.Param x -> 7;
+            case Bound.Aggregate x -> 7;
+            case Bound.Function x -> 7;
+            case Bound.ColumnRef x -> dataTypeOfAffinity(Affinities.of(e));
+            case Bound.Subquery x -> dataTypeOfAffinity(Affinities.of(e));
+            case Bound.Cast x -> dataTypeOfAffinity(Affinities.of(e));
+            case Bound.Vector x -> dataTypeOfAffinity(Affinities.of(e));
+            case Bound.Case c -> {
+                int m = 0;
+                for (Bound t : c.thens()) {
+                    m |= dataType(t);
+                }
+                yield c.otherwise() == null ? m : m | dataType(c.otherwise());
+            }
+            default -> 1;
+        };
+    }
+
+    private static int dataTypeOfAffinity(char aff) {
+        return Affinity.isNumeric(aff) ? 5 : aff == Affinity.TEXT ? 6 : 7;
     }
 
     /** Declared type and origin of a result column (select.c columnTypeImpl). */
