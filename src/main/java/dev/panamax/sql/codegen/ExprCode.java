@@ -5,6 +5,7 @@ import dev.panamax.api.ResultCode;
 import dev.panamax.func.FunctionDef;
 import dev.panamax.sql.resolve.Affinities;
 import dev.panamax.sql.resolve.Bound;
+import dev.panamax.sql.resolve.Walker;
 import dev.panamax.value.Collation;
 import dev.panamax.vdbe.OpFlags;
 import dev.panamax.vdbe.Opcode;
@@ -147,22 +148,63 @@ final class ExprCode {
             case CONCAT -> Opcode.Concat;
             default -> throw new AssertionError(b.op());
         };
-        int l = temp(b.left());
-        int r = temp(b.right());
-        switch (op) {
-            case Subtract, Divide, Remainder, Concat, ShiftLeft, ShiftRight -> p.op(op, r, l, target);
-            default -> p.op(op, l, r, target);
+        if (op == Opcode.And || op == Opcode.Or) {
+            int l = temp(b.left());
+            int r = temp(b.right());
+            p.op(op, l, r, target);
+            return;
         }
+        int isNull = p.label();
+        int[] lr = operands(b, isNull);
+        switch (op) {
+            case Subtract, Divide, Remainder, Concat, ShiftLeft, ShiftRight -> p.op(op, lr[1], lr[0], target);
+            default -> p.op(op, lr[0], lr[1], target);
+        }
+        int done = p.label();
+        p.op(Opcode.Goto, 0, done);
+        p.resolve(isNull);
+        p.op(Opcode.Null, 0, target);
+        p.resolve(done);
+    }
+
+    /**
+     * Codes the operands of a NULL-propagating operator in exprComputeOperands' order: the operand holding a subquery
+     * comes second and is skipped, jumping to {@code isNull}, when the other one is NULL (so an error in the subquery,
+     * or its first run, happens only when SQLite's would). Returns the left and right registers.
+     */
+    private int[] operands(Bound.Binary b, int isNull) {
+        boolean leftSub = Walker.any(b.left(), ExprCode::isSubquery);
+        boolean rightSub = Walker.any(b.right(), ExprCode::isSubquery);
+        if (leftSub && !rightSub) {
+            int r = temp(b.right());
+            p.op(Opcode.IsNull, r, isNull);
+            return new int[] {temp(b.left()), r};
+        }
+        int l = temp(b.left());
+        if (rightSub) {
+            p.op(Opcode.IsNull, l, isNull);
+        }
+        return new int[] {l, temp(b.right())};
+    }
+
+    private static boolean isSubquery(Bound e) {
+        return e instanceof Bound.Subquery || e instanceof Bound.InSelect || e instanceof Bound.Exists;
     }
 
     /** A comparison as a value: 1, 0, or NULL when an operand is NULL (IS and IS NOT never give NULL). */
     private void comparisonValue(Bound.Binary b, int target) {
-        int l = temp(b.left());
-        int r = temp(b.right());
         boolean is = b.op() == Bound.BinaryOp.IS || b.op() == Bound.BinaryOp.IS_NOT;
         int done = p.label();
-        if (!is) {
+        int l;
+        int r;
+        if (is) {
+            l = temp(b.left());
+            r = temp(b.right());
+        } else {
             p.op(Opcode.Null, 0, target);
+            int[] lr = operands(b, done);
+            l = lr[0];
+            r = lr[1];
             p.op(Opcode.IsNull, l, done);
             p.op(Opcode.IsNull, r, done);
         }
