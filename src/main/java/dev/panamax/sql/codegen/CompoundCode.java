@@ -60,14 +60,23 @@ final class CompoundCode {
                 isSet = wantSet;
             }
             p.plan.push(p, label);
+            // As SQLite does, the right side of EXCEPT or INTERSECT does not run when the left gave no rows.
             switch (op) {
                 case UNION, UNION_ALL -> core(p, q, next, resultDest(cur, isSet), SelectCode.Limits.NONE,
                         p.label(), true);
-                case EXCEPT -> core(p, q, next, new Dest.Except(cur), SelectCode.Limits.NONE, p.label(), true);
+                case EXCEPT -> {
+                    int skip = p.label();
+                    p.op(Opcode.IfEmpty, cur, skip);
+                    core(p, q, next, new Dest.Except(cur), SelectCode.Limits.NONE, p.label(), true);
+                    p.resolve(skip);
+                }
                 case INTERSECT -> {
                     int right = p.allocCursor();
                     openResult(p, right, n, true, colls);
+                    int skip = p.label();
+                    p.op(Opcode.IfEmpty, cur, skip);
                     core(p, q, next, new Dest.Index(right, null), SelectCode.Limits.NONE, p.label(), true);
+                    p.resolve(skip);
                     int into = p.allocCursor();
                     openResult(p, into, n, true, colls);
                     keepFound(p, cur, right, into, n);
