@@ -149,24 +149,38 @@ final class InsertCode {
         }
     }
 
+    /** True when the SELECT (its FROM items or any subquery in it, at any depth) reads table {@code t}. */
     private static boolean readsTable(Query q, Table t) {
-        boolean[] hit = {false};
+        boolean[] hit = {fromReads(q, t)};
         Walker.forEachDeep(q, e -> {
+            Query sub = switch (e) {
+                case Bound.Subquery s -> s.query();
+                case Bound.InSelect i -> i.query();
+                case Bound.Exists x -> x.query();
+                default -> null;
+            };
             if (e instanceof Bound.ColumnRef c && c.source().table != null
                     && c.source().table.name().equalsIgnoreCase(t.name())) {
                 hit[0] = true;
+            } else if (sub != null && !hit[0] && readsTable(sub, t)) {
+                hit[0] = true;
             }
         });
+        return hit[0];
+    }
+
+    private static boolean fromReads(Query q, Table t) {
         for (Query.Core core : q.cores) {
             if (core instanceof SelectCore sc) {
                 for (Source s : sc.from) {
-                    if (s.table != null && s.table.name().equalsIgnoreCase(t.name())) {
-                        hit[0] = true;
+                    if ((s.table != null && s.table.name().equalsIgnoreCase(t.name()))
+                            || (s.subquery != null && readsTable(s.subquery, t))) {
+                        return true;
                     }
                 }
             }
         }
-        return hit[0];
+        return false;
     }
 
     private void fromCoroutine(RowWriter w, Query q) {
