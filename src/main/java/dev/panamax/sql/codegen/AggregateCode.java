@@ -176,8 +176,12 @@ final class AggregateCode {
         }
     }
 
-    /** The output substitutions: aggregates to accumulators, bare columns to their registers, group keys. */
-    private Map<Bound, Integer> outputSubstitutions(int keys) {
+    /**
+     * The output substitutions: aggregates to accumulators, bare columns to their registers. GROUP BY terms are not
+     * substituted: as in SQLite, expressions over the group's columns are computed from the row the bare columns come
+     * from; only a whole result column that is a GROUP BY expression takes the group's key (see {@link #output}).
+     */
+    private Map<Bound, Integer> outputSubstitutions() {
         Map<Bound, Integer> m = new HashMap<>();
         for (int j = 0; j < bare.size(); j++) {
             m.put(bare.get(j), bareBase + j);
@@ -185,10 +189,15 @@ final class AggregateCode {
         for (int k = 0; k < aggs.size(); k++) {
             m.put(aggs.get(k), acc[k]);
         }
-        for (int k = 0; k < core.groupBy.size(); k++) {
-            m.put(core.groupBy.get(k), keys + k);
-        }
         return m;
+    }
+
+    /** The GROUP BY term a result column is, when that term is an expression (not a plain column), or -1. */
+    private int groupExpression(Bound result) {
+        if (result instanceof Bound.ColumnRef) {
+            return -1;
+        }
+        return core.groupBy.indexOf(result);
     }
 
     private void single(Dest dest, SelectCode.Limits lim, int brk) {
@@ -204,7 +213,7 @@ final class AggregateCode {
         p.op(Opcode.Integer, 1, useFlag);
         w.end();
         finalizeAggregates();
-        p.substitutions.add(outputSubstitutions(0));
+        p.substitutions.add(outputSubstitutions());
         int done = p.label();
         output(dest, lim, brk, done, null);
         p.resolve(done);
@@ -219,7 +228,12 @@ final class AggregateCode {
         int n = core.results.size();
         int base = p.allocRegs(n);
         for (int k = 0; k < n; k++) {
-            p.expr.code(core.results.get(k), base + k);
+            int term = groupKeys < 0 ? -1 : groupExpression(core.results.get(k));
+            if (term >= 0) {
+                p.op(Opcode.SCopy, groupKeys + term, base + k);
+            } else {
+                p.expr.code(core.results.get(k), base + k);
+            }
         }
         if (core.distinct && distinctOutput >= 0) {
             SelectCode.codeDistinct(p, distinctOutput, base, n, skip);
@@ -232,6 +246,8 @@ final class AggregateCode {
     }
 
     private int distinctOutput = -1;
+    /** The registers holding the current group's GROUP BY key (its first row's), or -1 without GROUP BY. */
+    private int groupKeys = -1;
 
     private void grouped(Dest dest, SelectCode.Limits lim, int brk) {
         List<Bound> groupBy = core.groupBy;
@@ -342,7 +358,8 @@ final class AggregateCode {
         int ret = p.label();
         p.op(Opcode.IfNot, haveData, ret);
         finalizeAggregates();
-        p.substitutions.add(outputSubstitutions(prev));
+        p.substitutions.add(outputSubstitutions());
+        groupKeys = prev;
         output(dest, lim, brk, ret, sort);
         p.substitutions.remove(p.substitutions.size() - 1);
         p.resolve(ret);
