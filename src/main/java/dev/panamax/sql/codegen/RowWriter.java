@@ -108,12 +108,27 @@ final class RowWriter {
         if (rowidChecked) {
             rowidConflict(rowid, oldRowid, skip);
         }
-        for (int k = 0; k < ic.length; k++) {
+        for (int k : uniqueCheckOrder()) {
+            uniqueConflict(k, t.indexes().get(k), rowid, oldRowid, skip);
+        }
+    }
+
+    /**
+     * The UNIQUE indexes in the order SQLite checks them, its pIndex list order: the newest first, with the indexes
+     * declared ON CONFLICT REPLACE after all the others. This decides which constraint a row violating several is
+     * reported against.
+     */
+    private List<Integer> uniqueCheckOrder() {
+        List<Integer> order = new ArrayList<>();
+        List<Integer> replace = new ArrayList<>();
+        for (int k = ic.length - 1; k >= 0; k--) {
             Index idx = t.indexes().get(k);
             if (idx.unique()) {
-                uniqueConflict(k, idx, rowid, oldRowid, skip);
+                (idx.onError() == ConflictAction.REPLACE ? replace : order).add(k);
             }
         }
+        order.addAll(replace);
+        return order;
     }
 
     private void notNull(int cols, int skip) {

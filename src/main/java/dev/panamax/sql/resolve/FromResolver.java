@@ -110,7 +110,7 @@ final class FromResolver {
                         seen++;
                     }
                 }
-                if (seen > 1) {
+                if (seen > 1 && ambiguous == null) {
                     ambiguous = name;
                 }
             }

@@ -221,16 +221,20 @@ final class QueryResolver {
     }
 
     private List<Bound> groupBy(List<Expr> terms, CoreState s) {
+        for (int k = 0; k < terms.size(); k++) {
+            Integer n = integerTerm(skipCollate(terms.get(k)));
+            if (n != null && (n < 1 || n > s.results.size())) {
+                // SQLite checks every term's range before it resolves any term (resolveOrderGroupBy).
+                throw Resolver.error(ordinal(k + 1) + " GROUP BY term out of range - should be between 1 and "
+                        + s.results.size());
+            }
+        }
         List<Bound> out = new ArrayList<>();
         for (int k = 0; k < terms.size(); k++) {
             Expr e = terms.get(k);
             Integer n = integerTerm(skipCollate(e));
             Bound b;
             if (n != null) {
-                if (n < 1 || n > s.results.size()) {
-                    throw Resolver.error(ordinal(k + 1) + " GROUP BY term out of range - should be between 1 and "
-                            + s.results.size());
-                }
                 b = withCollate(e, s.results.get(n - 1));
             } else {
                 s.scope.allowAggregates = false;
