@@ -158,7 +158,7 @@ class DifferentialTest {
             case null -> "N";
             case Integer i -> "I" + i;
             case Long l -> "I" + l;
-            case Double d -> "R" + d;
+            case Double d -> "R" + (d == 0.0 ? 0.0 : d);
             case String s -> "T'" + s + "'";
             case byte[] b -> "B" + HexFormat.of().formatHex(b);
             default -> "?" + o;

@@ -124,7 +124,7 @@ public final class Planner {
                 if ((placed & (1L << k)) != 0) {
                     continue;
                 }
-                double cost = choose(sources.get(k), placed, terms, null).rows;
+                double cost = choose(sources.get(k), placed, terms, null).cost();
                 if (cost < bestCost * 0.999) {
                     bestCost = cost;
                     best = k;
@@ -179,8 +179,11 @@ public final class Planner {
         return false;
     }
 
-    /** A candidate path with its estimated rows and the terms it makes redundant. */
-    private record Choice(AccessPath path, double rows, boolean unique, boolean orderSatisfied,
+    /**
+     * A candidate path: its cost per outer row (rows visited, lookups weighted), the rows it yields per outer row,
+     * and the terms it makes redundant.
+     */
+    private record Choice(AccessPath path, double cost, double rows, boolean unique, boolean orderSatisfied,
             List<Bound> consumed) {
     }
 
@@ -203,10 +206,12 @@ public final class Planner {
         }
         double tableRows = s.isSubquery() ? 1000 : DEFAULT_ROWS;
         double filter = filterFactor(s, available, terms);
-        Choice best = new Choice(new AccessPath.FullScan(false), tableRows * 3 * filter, false,
+        this.filter = filter;
+        this.currentOrder = order;
+        Choice best = new Choice(new AccessPath.FullScan(false), tableRows, tableRows * filter, false,
                 scanSatisfies(s, order), List.of());
         if (best.orderSatisfied() && order != null && order.terms().get(0).desc()) {
-            best = new Choice(new AccessPath.FullScan(true), best.rows(), false, true, List.of());
+            best = new Choice(new AccessPath.FullScan(true), best.cost(), best.rows(), false, true, List.of());
         }
         if (s.isSubquery() || s.table == null) {
             return better(best, autoIndex(s, usable, available));
@@ -279,16 +284,27 @@ public final class Planner {
         for (WhereTerm w : eq) {
             consumed.add(w.expr());
         }
-        return new Choice(new AccessPath.AutoIndex(eq), 12, false, false, consumed);
+        return new Choice(new AccessPath.AutoIndex(eq), 12, 10 * filter, false, false, consumed);
     }
 
-    private static Choice better(Choice a, Choice b) {
+    private Choice better(Choice a, Choice b) {
         if (b == null) {
             return a;
         }
-        double ca = a.rows() * (a.orderSatisfied() ? 1 : 1.5);
-        double cb = b.rows() * (b.orderSatisfied() ? 1 : 1.5);
-        return cb < ca ? b : a;
+        return total(b) < total(a) ? b : a;
+    }
+
+    /** The filter factor and order request of the FROM item being costed by {@link #choose}. */
+    private double filter = 1;
+    private OrderRequest currentOrder;
+
+    /** Cost with the sort an unsatisfied ORDER BY adds (N log N over the rows yielded). */
+    private double total(Choice c) {
+        if (currentOrder == null || currentOrder.terms().isEmpty() || c.orderSatisfied()) {
+            return c.cost();
+        }
+        double n = Math.max(c.rows(), 2);
+        return c.cost() + n * Math.log(n) / Math.log(2) / 4;
     }
 
     private Choice rowidChoice(List<WhereTerm> usable, double tableRows, OrderRequest order, Source s) {
@@ -300,7 +316,8 @@ public final class Planner {
             }
             if (w.isEquality() && w.op() != Bound.BinaryOp.IS) {
                 double rows = w.in() ? inCount(w) : 1;
-                return new Choice(new AccessPath.RowidEq(w), rows, !w.in(), !w.in() || order == null, List.of(w.expr()));
+                return new Choice(new AccessPath.RowidEq(w), rows * 2, rows, !w.in(), !w.in() || order == null,
+                        List.of(w.expr()));
             }
             if (w.op() == Bound.BinaryOp.GT || w.op() == Bound.BinaryOp.GE) {
                 lower = lower == null ? w : lower;
@@ -311,7 +328,7 @@ public final class Planner {
         if (lower == null && upper == null) {
             return null;
         }
-        double rows = tableRows * 3 / (lower != null && upper != null ? 64 : 4);
+        double rows = tableRows / (lower != null && upper != null ? 64 : 4);
         boolean sat = scanSatisfies(s, order);
         boolean reverse = sat && order.terms().get(0).desc();
         List<Bound> consumed = new ArrayList<>();
@@ -321,7 +338,8 @@ public final class Planner {
         if (upper != null && !(upper.expr() instanceof Bound.Between)) {
             consumed.add(upper.expr());
         }
-        return new Choice(new AccessPath.RowidRange(lower, upper, reverse), rows, false, sat, consumed);
+        return new Choice(new AccessPath.RowidRange(lower, upper, reverse), rows + 2, rows * filter, false, sat,
+                consumed);
     }
 
     private static double inCount(WhereTerm w) {
@@ -381,19 +399,61 @@ public final class Planner {
         boolean covering = covers(s, idx);
         boolean sat = eq.stream().noneMatch(WhereTerm::in) && indexSatisfies(s, idx, eq.size(), order);
         boolean reverse = sat && scanReversed(s, idx, eq.size(), order);
-        if (eq.isEmpty() && lower == null && upper == null && !sat) {
+        boolean fullScan = eq.isEmpty() && lower == null && upper == null;
+        double width = indexWidth(s, idx) / tableWidth(s);
+        if (fullScan && !sat && !(covering && width < 1)) {
             return null;
         }
-        double cost = eq.isEmpty() && lower == null && upper == null ? tableRows * (covering ? 2.5 : 4) : rows;
-        if (!covering && !unique) {
-            cost *= 1.2;
+        double cost;
+        if (fullScan) {
+            cost = covering ? tableRows * (1 + 15 * width) / 16 : tableRows * 4;
+        } else {
+            cost = 2 + rows * (covering ? 1 : 2.5);
         }
         List<Bound> consumed = new ArrayList<>();
         for (WhereTerm w : eq) {
             consumed.add(w.expr());
         }
-        return new Choice(new AccessPath.IndexScan(idx, eq, lower, upper, covering, reverse), cost, unique, sat,
-                consumed);
+        return new Choice(new AccessPath.IndexScan(idx, eq, lower, upper, covering, reverse), cost, rows * filter,
+                unique, sat, consumed);
+    }
+
+    /**
+     * The estimated width of an index entry, as SQLite's estimateIndexWidth: each key column's size estimate (the
+     * rowid counts 1).
+     */
+    private static double indexWidth(Source s, Index idx) {
+        double w = 0;
+        for (int c : idx.columns()) {
+            w += c < 0 ? 1 : columnWidth(s.table.column(c).declType());
+        }
+        return w;
+    }
+
+    /** The estimated width of a table row (estimateTableWidth): its columns, plus the rowid when not aliased. */
+    private static double tableWidth(Source s) {
+        double w = s.table.rowidAlias() < 0 ? 1 : 0;
+        for (var c : s.table.columns()) {
+            w += columnWidth(c.declType());
+        }
+        return Math.max(w, 1);
+    }
+
+    /** A column's size estimate from its declared type: n/4+1 for text or blob types sized (n), else 1. */
+    private static double columnWidth(String type) {
+        if (type == null) {
+            return 1;
+        }
+        int open = type.indexOf('(');
+        char aff = Affinity.ofDeclaredType(type);
+        if (open >= 0 && aff < Affinity.NUMERIC) {
+            int n = 0;
+            for (int k = open + 1; k < type.length() && Character.isDigit(type.charAt(k)); k++) {
+                n = n * 10 + (type.charAt(k) - '0');
+            }
+            return Math.min(255, n / 4 + 1);
+        }
+        return 1;
     }
 
     /** Whether the index must be walked backwards for the order asked (the first term not fixed by equality). */
