@@ -60,6 +60,7 @@ public final class Planner {
                 constant.add(new WhereTerm(t.expr(), 0, -1, null, 0, null, null, 0, false, t.fromWhere()));
             }
         }
+        searchOrder = order;
         List<Integer> orderOfLoops = joinOrder(terms);
         long available = 0;
         List<WhereLevel> levels = new ArrayList<>();
@@ -117,6 +118,13 @@ public final class Planner {
             }
             return order;
         }
+        if (n <= 6) {
+            searchOrders(terms, new int[n], 0, 0, 0, 1, order);
+            if (order.size() == n) {
+                return order;
+            }
+            order.clear();
+        }
         while (order.size() < n) {
             int best = -1;
             double bestCost = Double.MAX_VALUE;
@@ -135,6 +143,40 @@ public final class Planner {
         }
         return order;
     }
+
+    private double bestOrderCost = Double.MAX_VALUE;
+
+    /**
+     * Tries every order of the FROM items (few of them) and keeps the cheapest: the cost of a loop counts once per
+     * row of the loops outside it. Ties keep the FROM order.
+     */
+    private void searchOrders(List<TermAnalyzer.Term> terms, int[] perm, int depth, long placed, double cost,
+            double outerRows, List<Integer> best) {
+        int n = sources.size();
+        if (cost >= bestOrderCost * 0.999) {
+            return;
+        }
+        if (depth == n) {
+            bestOrderCost = cost;
+            best.clear();
+            for (int k : perm) {
+                best.add(k);
+            }
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            if ((placed & (1L << k)) != 0) {
+                continue;
+            }
+            Choice c = choose(sources.get(k), placed, terms, depth == 0 ? searchOrder : null);
+            double step = depth == 0 ? total(c) : c.cost();
+            perm[depth] = k;
+            searchOrders(terms, perm, depth + 1, placed | (1L << k), cost + outerRows * step,
+                    outerRows * Math.max(c.rows(), 1), best);
+        }
+    }
+
+    private OrderRequest searchOrder;
 
     private WhereLevel level(Source s, AccessPath path, List<TermAnalyzer.Term> terms, boolean[] used,
             long available, List<Bound> consumed) {

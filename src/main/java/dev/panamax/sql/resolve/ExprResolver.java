@@ -290,6 +290,9 @@ final class ExprResolver {
             throw error("window functions are not supported yet: " + name + "()");
         }
         int argc = f.star() ? 0 : f.args().size();
+        if (argc > 1000) {
+            throw error("too many arguments on function " + name);
+        }
         FunctionRef ref = resolver.functions.find(name, argc);
         if (ref == null) {
             throw missingFunction(name);
