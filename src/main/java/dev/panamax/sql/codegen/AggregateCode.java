@@ -31,6 +31,8 @@ final class AggregateCode {
     private final List<Bound.Aggregate> aggs;
     private final int[] acc;
     private final int[] distinctCursor;
+    /** Per aggregate with ORDER BY inside the call: the sorter its rows wait in until the group ends, else -1. */
+    private final int[] orderedSorter;
     private final List<Bound.ColumnRef> bare = new ArrayList<>();
     private int bareBase;
     private int regHit;
@@ -43,6 +45,7 @@ final class AggregateCode {
         this.aggs = core.aggregates;
         this.acc = new int[aggs.size()];
         this.distinctCursor = new int[aggs.size()];
+        this.orderedSorter = new int[aggs.size()];
     }
 
     static void code(Parse p, Query q, SelectCore core, List<Bound.OrderTerm> orderBy, Dest dest,
@@ -62,6 +65,13 @@ final class AggregateCode {
             distinctCursor[k] = -1;
             if (aggs.get(k).distinct()) {
                 distinctCursor[k] = p.allocCursor();
+            }
+            orderedSorter[k] = -1;
+            Bound.Aggregate a = aggs.get(k);
+            if (!a.orderBy().isEmpty()) {
+                orderedSorter[k] = p.allocCursor();
+                p.op(Opcode.SorterOpen, orderedSorter[k], a.orderBy().size() + a.args().size(), 0,
+                        SelectCode.Sort.keyInfo(p, a.orderBy()));
             }
         }
         Set<Bound.ColumnRef> cols = new LinkedHashSet<>();
@@ -140,6 +150,21 @@ final class AggregateCode {
                 p.expr.ifFalse(a.filter(), skip, true);
             }
             int n = a.args().size();
+            if (orderedSorter[k] >= 0) {
+                int m = a.orderBy().size();
+                int row = p.allocRegs(m + n);
+                for (int j = 0; j < m; j++) {
+                    p.expr.code(a.orderBy().get(j).expr(), row + j);
+                }
+                for (int j = 0; j < n; j++) {
+                    p.expr.code(a.args().get(j), row + m + j);
+                }
+                int rec = p.allocReg();
+                p.op(Opcode.MakeRecord, row, m + n, rec);
+                p.op(Opcode.SorterInsert, orderedSorter[k], rec);
+                p.resolve(skip);
+                continue;
+            }
             int base = p.allocRegs(n);
             for (int j = 0; j < n; j++) {
                 p.expr.code(a.args().get(j), base + j);
@@ -169,8 +194,44 @@ final class AggregateCode {
 
     private void finalizeAggregates() {
         for (int k = 0; k < aggs.size(); k++) {
+            if (orderedSorter[k] >= 0) {
+                stepInOrder(k);
+            }
             p.op(Opcode.AggFinal, acc[k], aggs.get(k).args().size(), 0, aggs.get(k).function().definition());
         }
+    }
+
+    /** Feeds an aggregate the rows its ORDER BY sorted, applying DISTINCT, then empties its sorter. */
+    private void stepInOrder(int k) {
+        Bound.Aggregate a = aggs.get(k);
+        FunctionDef def = (FunctionDef) a.function().definition();
+        int m = a.orderBy().size();
+        int n = a.args().size();
+        int sorter = orderedSorter[k];
+        int pseudo = p.allocCursor();
+        int rec = p.allocReg();
+        int done = p.label();
+        p.op(Opcode.OpenPseudo, pseudo, rec, m + n);
+        p.op(Opcode.SorterSort, sorter, done);
+        int top = p.v.currentAddr();
+        int next = p.label();
+        p.op(Opcode.SorterData, sorter, rec, pseudo);
+        int base = p.allocRegs(n);
+        for (int j = 0; j < n; j++) {
+            p.op(Opcode.Column, pseudo, m + j, base + j);
+        }
+        if (distinctCursor[k] >= 0) {
+            SelectCode.codeDistinct(p, distinctCursor[k], base, 1, next);
+        }
+        if (def.hasFlag(FunctionDef.NEEDS_COLLATION)) {
+            String coll = n == 0 ? null : Affinities.collation(a.args().get(0));
+            p.op(Opcode.CollSeq, 0, 0, 0, p.collation(coll == null ? "BINARY" : coll));
+        }
+        p.op(Opcode.AggStep, 0, base, acc[k], def, n);
+        p.resolve(next);
+        p.op(Opcode.SorterNext, sorter, top);
+        p.resolve(done);
+        p.op(Opcode.ResetSorter, sorter);
     }
 
     /** The output substitutions: aggregates to accumulators, bare columns to their registers, group keys. */
@@ -266,6 +327,9 @@ final class AggregateCode {
                 Walker.forEachDeep(arg, x -> addOwn(x, cols));
             }
             Walker.forEachDeep(a.filter(), x -> addOwn(x, cols));
+            for (Bound.OrderTerm t : a.orderBy()) {
+                Walker.forEachDeep(t.expr(), x -> addOwn(x, cols));
+            }
         }
         return new ArrayList<>(cols);
     }
