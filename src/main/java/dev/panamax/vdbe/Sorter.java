@@ -26,8 +26,10 @@ import java.util.List;
  * <p>States: FILLING (inserts allowed) -> SORTED (reading in order) -> FILLING again after {@link #reset}.
  */
 final class Sorter {
-    /** Spill threshold in bytes; the system property {@code panamax.sorter.spillBytes} overrides it (tests). */
-    static final long DEFAULT_SPILL_BYTES = Long.getLong("panamax.sorter.spillBytes", 64L << 20);
+    /** Spill threshold in bytes; the system property {@code panamax.sorter.spillBytes} sets it. */
+    static volatile long spillThresholdBytes = Long.getLong("panamax.sorter.spillBytes", 64L << 20);
+    /** Runs written to temporary files since the process started (for tests and diagnostics). */
+    static final java.util.concurrent.atomic.AtomicLong RUNS_WRITTEN = new java.util.concurrent.atomic.AtomicLong();
 
     private final KeyInfo keyInfo;
     private final RecordCompare compare;
@@ -51,7 +53,7 @@ final class Sorter {
         this.keyInfo = keyInfo;
         this.compare = new RecordCompare(keyInfo);
         this.io = io;
-        this.spillBytes = DEFAULT_SPILL_BYTES;
+        this.spillBytes = spillThresholdBytes;
     }
 
     boolean isEmpty() {
@@ -229,6 +231,7 @@ final class Sorter {
         }
         run.finishWriting();
         runs.add(run);
+        RUNS_WRITTEN.incrementAndGet();
         used = 0;
         count = 0;
     }
