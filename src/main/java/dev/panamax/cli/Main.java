@@ -25,11 +25,21 @@ public final class Main {
     /** Held so that the level set on it stays in force ({@code java.util.logging} keeps loggers weakly). */
     private static final Logger ENGINE_LOG = Logger.getLogger("dev.panamax");
 
-    public static void main(String[] args) {
+    /**
+     * The stack of the thread the shell runs on: the parser and the code generator recurse once per level of a
+     * nested expression, and SQLite allows a thousand levels, more than a default 1 MiB main thread holds.
+     */
+    private static final long STACK_BYTES = 64L << 20;
+
+    public static void main(String[] args) throws InterruptedException {
         boolean terminal = System.console() != null && System.console().isTerminal();
-        int rc = run(args, new PanamaxEngine(), System.in, new FileOutputStream(FileDescriptor.out),
-                new FileOutputStream(FileDescriptor.err), terminal);
-        System.exit(rc);
+        int[] rc = {1};
+        Thread shell = new Thread(null, () -> rc[0] = run(args, new PanamaxEngine(), System.in,
+                new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), terminal),
+                "panamax", STACK_BYTES);
+        shell.start();
+        shell.join();
+        System.exit(rc[0]);
     }
 
     /**
