@@ -108,7 +108,10 @@ public final class Compiler {
             case Stmt.Savepoint s -> TxnCode.savepoint(p, s.name().text(), 0);
             case Stmt.Release r -> TxnCode.savepoint(p, r.name().text(), 1);
             case Stmt.Pragma pr -> PragmaCode.code(p, pr);
-            case Stmt.Reindex r -> ResultShape.NONE;
+            case Stmt.Reindex r -> {
+                DdlCode.reindex(p, r);
+                yield ResultShape.NONE;
+            }
             case Stmt.Analyze a -> ResultShape.NONE;
             case Stmt.Vacuum v -> ResultShape.NONE;
             case Stmt.Explain e -> throw new DbException(ResultCode.ERROR, "near \"EXPLAIN\": syntax error");

@@ -248,6 +248,56 @@ final class DdlCode {
         w.finish();
     }
 
+    /** REINDEX [collation | table | index]: every matching index is emptied and filled again. */
+    static void reindex(Parse p, Stmt.Reindex r) {
+        List<Index> targets = new ArrayList<>();
+        if (r.target() == null) {
+            for (Table t : p.schema.tables()) {
+                targets.addAll(t.indexes());
+            }
+        } else {
+            String name = r.target().name().text();
+            Table t = p.schema.table(name);
+            Index i = p.schema.index(name);
+            if (r.target().schema() == null && p.collationExists(name)) {
+                for (Table x : p.schema.tables()) {
+                    for (Index idx : x.indexes()) {
+                        for (String c : idx.collations()) {
+                            if (c.equalsIgnoreCase(name)) {
+                                targets.add(idx);
+                                break;
+                            }
+                        }
+                    }
+                }
+            } else if (t != null && !t.isView()) {
+                targets.addAll(t.indexes());
+            } else if (i != null) {
+                targets.add(i);
+            } else {
+                throw error("unable to identify the object to be reindexed");
+            }
+        }
+        p.writes = true;
+        p.needsTransaction = true;
+        for (Index idx : targets) {
+            Table t = p.schema.table(idx.table());
+            Source src = p.resolver.target(t, null);
+            List<Bound> keys = new ArrayList<>();
+            for (int k = 0; k < idx.keyCount(); k++) {
+                int col = idx.columns()[k];
+                keys.add(col == Index.EXPRESSION ? p.resolver.expression(idx.expressions().get(k), List.of(src))
+                        : new Bound.ColumnRef(src, col == t.rowidAlias() ? -1 : col));
+            }
+            Bound where = idx.where() == null ? null : p.resolver.expression(idx.where(), List.of(src));
+            p.noteCursors();
+            p.op(Opcode.Clear, idx.rootPage(), 0, 0);
+            int root = p.allocReg();
+            p.op(Opcode.Integer, idx.rootPage(), root);
+            fillIndex(p, t, idx, src, keys, where, root);
+        }
+    }
+
     private static void checkIndexCollation(Parse p, String coll) {
         if (!p.collationExists(coll)) {
             throw error("no such collation sequence: " + coll);

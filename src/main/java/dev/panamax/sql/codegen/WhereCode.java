@@ -40,9 +40,12 @@ final class WhereCode {
     private record InLoop(int cursor, int top, int next) {
     }
 
-    private WhereCode(Parse p, WherePlan plan) {
+    private final Map<Source, BitSet> used;
+
+    private WhereCode(Parse p, WherePlan plan, Map<Source, BitSet> used) {
         this.p = p;
         this.plan = plan;
+        this.used = used;
         int n = plan.levels().size();
         cont = new int[n];
         brk = new int[n];
@@ -75,7 +78,7 @@ final class WhereCode {
     /** Plans the loops; nothing is emitted until {@link #emitBegin}. */
     static WhereCode plan(Parse p, List<Source> from, Bound where, Planner.OrderRequest order,
             Map<Source, BitSet> used) {
-        return new WhereCode(p, new Planner(from, used).plan(where, order));
+        return new WhereCode(p, new Planner(from, used).plan(where, order), used);
     }
 
     /** Opens the cursors and emits the loop heads. */
@@ -99,6 +102,10 @@ final class WhereCode {
     private void openCursors(int k, WhereLevel l) {
         Source s = l.source();
         indexCursor[k] = -1;
+        if (l.path() instanceof AccessPath.AutoIndex a) {
+            buildAutoIndex(k, s, a);
+            return;
+        }
         if (s.isSubquery()) {
             p.readers.put(s, (pp, col, target) -> pp.op(Opcode.Column, s.cursor, col, target));
             return;
@@ -121,6 +128,86 @@ final class WhereCode {
             openTable(s, t);
             p.readers.put(s, (pp, col, target) -> readFromTable(pp, s.cursor, t, col, target));
         }
+    }
+
+    /**
+     * Builds the automatic index once: the equality columns first, then every other column the statement reads,
+     * then the rowid; the item's columns are then read from it.
+     */
+    private void buildAutoIndex(int k, Source s, AccessPath.AutoIndex a) {
+        List<Integer> cols = new ArrayList<>();
+        for (WhereTerm w : a.eq()) {
+            cols.add(w.column());
+        }
+        BitSet more = used.getOrDefault(s, new BitSet());
+        for (int c = more.nextSetBit(0); c >= 0; c = more.nextSetBit(c + 1)) {
+            if (!cols.contains(c) && (s.table == null || c != s.table.rowidAlias())) {
+                cols.add(c);
+            }
+        }
+        int n = cols.size();
+        Collation[] colls = new Collation[n + 1];
+        for (int j = 0; j < a.eq().size(); j++) {
+            WhereTerm w = a.eq().get(j);
+            colls[j] = p.collationOrNull(Affinities.comparisonCollation(new Bound.ColumnRef(s, w.column()),
+                    w.value()));
+        }
+        int ac = p.allocCursor();
+        indexCursor[k] = ac;
+        int skip = p.label();
+        p.op(Opcode.Once, 0, skip);
+        p.op(Opcode.OpenAutoindex, ac, n + 1, 0, p.keyInfo(colls, null, a.eq().size()));
+        int src = s.cursor;
+        if (!s.isSubquery()) {
+            openTable(s, s.table);
+        }
+        int done = p.label();
+        int base = p.allocRegs(n + 1);
+        p.op(Opcode.Rewind, src, done);
+        int top = p.v.currentAddr();
+        for (int j = 0; j < n; j++) {
+            p.op(Opcode.Column, src, cols.get(j), base + j);
+        }
+        if (s.isSubquery()) {
+            p.op(Opcode.Null, 0, base + n);
+        } else {
+            p.op(Opcode.Rowid, src, base + n);
+        }
+        int rec = p.allocReg();
+        p.op(Opcode.MakeRecord, base, n + 1, rec);
+        p.op(Opcode.IdxInsert, ac, rec, base, n + 1);
+        p.op(Opcode.Next, src, top);
+        p.resolve(done);
+        p.resolve(skip);
+        Table t = s.table;
+        p.readers.put(s, (pp, col, target) -> {
+            if (col < 0) {
+                pp.op(Opcode.Column, ac, n, target);
+                return;
+            }
+            pp.op(Opcode.Column, ac, cols.indexOf(col), target);
+            if (t != null && t.column(col).affinity() == Affinity.REAL) {
+                pp.op(Opcode.RealAffinity, target);
+            }
+        });
+    }
+
+    private void autoIndexSeek(int k, WhereLevel l, AccessPath.AutoIndex a) {
+        int ac = indexCursor[k];
+        int nEq = a.eq().size();
+        int base = p.allocRegs(nEq);
+        StringBuilder aff = new StringBuilder();
+        for (int j = 0; j < nEq; j++) {
+            WhereTerm w = a.eq().get(j);
+            p.expr.code(w.value(), base + j);
+            p.op(Opcode.IsNull, base + j, brk[k]);
+            char cmp = Affinities.comparison(new Bound.ColumnRef(w.source(), w.column()), w.value());
+            aff.append(cmp <= Affinity.BLOB ? Affinity.BLOB : l.source().columns.get(w.column()).affinity());
+        }
+        p.op(Opcode.Affinity, base, nEq, 0, aff.toString());
+        p.op(Opcode.SeekGE, ac, brk[k], base, nEq);
+        top[k] = p.v.currentAddr();
+        p.op(Opcode.IdxGT, ac, brk[k], base, nEq);
     }
 
     private void openTable(Source s, Table t) {
@@ -186,7 +273,7 @@ final class WhereCode {
             case AccessPath.RowidEq r -> rowidEq(k, l, r);
             case AccessPath.RowidRange r -> rowidRange(k, l, r);
             case AccessPath.IndexScan is -> indexScan(k, l, is);
-            case AccessPath.AutoIndex a -> throw new AssertionError("automatic index");
+            case AccessPath.AutoIndex a -> autoIndexSeek(k, l, a);
         }
         for (WhereTerm t : l.onTerms()) {
             p.expr.ifFalse(t.expr(), cont[k], true);
@@ -339,7 +426,8 @@ final class WhereCode {
         for (int k = plan.levels().size() - 1; k >= 0; k--) {
             WhereLevel l = plan.levels().get(k);
             p.resolve(cont[k]);
-            int c = l.path() instanceof AccessPath.IndexScan ? indexCursor[k] : l.source().cursor;
+            int c = l.path() instanceof AccessPath.IndexScan || l.path() instanceof AccessPath.AutoIndex
+                    ? indexCursor[k] : l.source().cursor;
             boolean reverse = switch (l.path()) {
                 case AccessPath.FullScan f -> f.reverse();
                 case AccessPath.RowidRange r -> r.reverse();

@@ -94,7 +94,7 @@ public final class Planner {
                 fixed = true;
             }
         }
-        if (fixed || n > 6) {
+        if (fixed || n > 62) {
             for (int k = 0; k < n; k++) {
                 order.add(k);
             }
@@ -177,13 +177,14 @@ public final class Planner {
             }
         }
         double tableRows = s.isSubquery() ? 1000 : DEFAULT_ROWS;
-        Choice best = new Choice(new AccessPath.FullScan(false), tableRows * 3, false,
+        double filter = filterFactor(s, available, terms);
+        Choice best = new Choice(new AccessPath.FullScan(false), tableRows * 3 * filter, false,
                 scanSatisfies(s, order), List.of());
         if (best.orderSatisfied() && order != null && order.terms().get(0).desc()) {
             best = new Choice(new AccessPath.FullScan(true), best.rows(), false, true, List.of());
         }
         if (s.isSubquery() || s.table == null) {
-            return best;
+            return better(best, autoIndex(s, usable, available));
         }
         if (s.table.hasRowid() && s.indexedBy == null) {
             best = better(best, rowidChoice(usable, tableRows, order, s));
@@ -203,7 +204,57 @@ public final class Planner {
                 best = better(best, c);
             }
         }
+        if (best.path() instanceof AccessPath.FullScan) {
+            best = better(best, autoIndex(s, usable, available));
+        }
         return best;
+    }
+
+    /** Output reduction from the terms checked at this loop: an equality quarters the rows, others halve them. */
+    private static double filterFactor(Source s, long available, List<TermAnalyzer.Term> terms) {
+        long self = 1L << s.position;
+        double f = 1;
+        for (TermAnalyzer.Term t : terms) {
+            if ((t.prereq() & self) != 0 && (t.prereq() & ~(available | self)) == 0) {
+                boolean eq = t.expr() instanceof Bound.Binary b && b.op() == Bound.BinaryOp.EQ;
+                f *= eq ? 0.25 : 0.5;
+            }
+        }
+        return f;
+    }
+
+    /**
+     * An automatic index for an inner loop that has equality terms on its columns but no index to use them
+     * (SQLite's automatic indexing): built once over the whole table, then searched per outer row.
+     */
+    private Choice autoIndex(Source s, List<WhereTerm> usable, long available) {
+        if (available == 0) {
+            return null;
+        }
+        List<WhereTerm> eq = new ArrayList<>();
+        List<Integer> seen = new ArrayList<>();
+        for (WhereTerm w : usable) {
+            if (!w.isEquality() || w.in() || w.op() == Bound.BinaryOp.IS || w.column() < 0
+                    || seen.contains(w.column())) {
+                continue;
+            }
+            char colAff = s.columns.get(w.column()).affinity();
+            char aff = Affinities.comparison(new Bound.ColumnRef(s, w.column()), w.value());
+            if ((aff == Affinity.TEXT && colAff != Affinity.TEXT) || (Affinity.isNumeric(aff)
+                    && !Affinity.isNumeric(colAff))) {
+                continue;
+            }
+            eq.add(w);
+            seen.add(w.column());
+        }
+        if (eq.isEmpty()) {
+            return null;
+        }
+        List<Bound> consumed = new ArrayList<>();
+        for (WhereTerm w : eq) {
+            consumed.add(w.expr());
+        }
+        return new Choice(new AccessPath.AutoIndex(eq), 12, false, false, consumed);
     }
 
     private static Choice better(Choice a, Choice b) {
@@ -303,7 +354,7 @@ public final class Planner {
             rows /= 4;
         }
         boolean covering = covers(s, idx);
-        boolean sat = indexSatisfies(s, idx, eq.size(), order);
+        boolean sat = eq.stream().noneMatch(WhereTerm::in) && indexSatisfies(s, idx, eq.size(), order);
         boolean reverse = sat && scanReversed(s, idx, eq.size(), order);
         if (eq.isEmpty() && lower == null && upper == null && !sat) {
             return null;
