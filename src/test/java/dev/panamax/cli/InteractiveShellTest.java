@@ -80,6 +80,33 @@ class InteractiveShellTest {
         assertTrue(saved.contains("SELECT * FROM users;") && saved.contains(".tables"), saved);
     }
 
+    /** Ctrl-C stops a long statement, the shell goes on, and the database is intact. */
+    @Test
+    void controlCInterruptsAStatement(@TempDir Path dir) throws Exception {
+        assumeTrue(Tmux.available(), "tmux is not installed");
+        Path db = dir.resolve("big.db");
+        Shells.Result made = Shells.panamax("CREATE TABLE t(a);\nINSERT INTO t VALUES (1);\n"
+                + "INSERT INTO t SELECT a + 1 FROM t;\n".repeat(14), db.toString());
+        assertEquals("", made.stderr());
+        String command = String.join(" ", shellCommand().stream().map(Tmux::quote).toList()) + " "
+                + Tmux.quote(db.toString()) + "; echo EXITED $?; sleep 60";
+        try (Tmux tmux = Tmux.start(command)) {
+            tmux.waitFor("panamax>");
+            tmux.type("SELECT count(*) FROM t a, t b, t c;");
+            tmux.waitFor("FROM t a, t b, t c;");
+            Thread.sleep(500);
+            tmux.keys("C-c");
+            tmux.waitFor("Runtime error: interrupted (9)");
+            tmux.type("SELECT count(*) FROM t;");
+            assertTrue(tmux.waitFor("\n16384\npanamax>").contains("16384"));
+            tmux.keys("C-d");
+            tmux.waitFor("EXITED 1");
+        }
+        if (Shells.hasSqlite3()) {
+            assertEquals("ok\n", Shells.sqlite3("", db.toString(), "PRAGMA integrity_check").out());
+        }
+    }
+
     /** A tmux session running one command, driven through {@code send-keys} and read through {@code capture-pane}. */
     static final class Tmux implements AutoCloseable {
         private static final long TIMEOUT_MILLIS = 20_000;
