@@ -40,6 +40,7 @@ final class DotCommands {
         add("clone", n -> true, schema::cloneDatabase);
         add("databases", n -> n > 1, schema::databases);
         add("dbconfig", n -> n >= 3, settings::dbconfig);
+        add("dbtotxt", n -> n >= 3, (a, in) -> DbToTxt.run(shell, a));
         add("dump", n -> true, schema::dump);
         add("echo", n -> true, settings::echo);
         add("eqp", n -> true, settings::eqp);
