@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -65,7 +66,7 @@ final class DbToTxt {
             if (onlyPage == 0 || onlyPage == pgno) {
                 printPage(out, page, n, pgno, pageSize);
             }
-            java.util.Arrays.fill(page, (byte) 0);
+            Arrays.fill(page, (byte) 0);
             n = in.readNBytes(page, 0, pageSize);
         }
         out.print("| end " + baseName + "\n");

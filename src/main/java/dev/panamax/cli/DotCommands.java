@@ -1,8 +1,10 @@
 package dev.panamax.cli;
 
 import dev.panamax.api.DbException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntPredicate;
 
 /**
@@ -94,7 +96,7 @@ final class DotCommands {
             shell.out().flush();
             shell.stderr().print("Error: " + e.getMessage() + "\n");
             rc = 1;
-        } catch (java.io.UncheckedIOException | Shell.ShellExit e) {
+        } catch (UncheckedIOException | Shell.ShellExit e) {
             throw e;
         } catch (RuntimeException e) {
             shell.out().flush();
@@ -243,7 +245,7 @@ final class DotCommands {
                 v = v * 10 + arg.charAt(i++) - '0';
             }
         }
-        v *= switch (arg.substring(i).toUpperCase(java.util.Locale.ROOT)) {
+        v *= switch (arg.substring(i).toUpperCase(Locale.ROOT)) {
             case "KIB" -> 1024L;
             case "MIB" -> 1024L * 1024;
             case "GIB" -> 1024L * 1024 * 1024;

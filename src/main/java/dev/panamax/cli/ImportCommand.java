@@ -4,6 +4,7 @@ import dev.panamax.api.DbException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,8 +119,8 @@ final class ImportCommand {
 
     /** The separators of the current mode, which must be single bytes ({@code \r\n} of csv counts as newline). */
     private boolean separatorsFromMode(OutputSettings s) {
-        byte[] col = s.colSeparator.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] row = s.rowSeparator.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] col = s.colSeparator.getBytes(StandardCharsets.UTF_8);
+        byte[] row = s.rowSeparator.getBytes(StandardCharsets.UTF_8);
         if (col.length == 0) {
             return error("Error: non-null column separator required for import\n");
         }
