@@ -41,7 +41,7 @@ public final class Program {
         this.cursorCount = b.cursorCount;
         this.shape = shape;
         this.readOnly = readOnly;
-        this.parameterNames = List.copyOf(parameterNames);
+        this.parameterNames = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parameterNames));
         this.schemaVersion = schemaVersion;
         this.countsChanges = b.countsChanges;
     }
