@@ -36,4 +36,12 @@ public class DbException extends RuntimeException {
     public ResultCode primaryCode() {
         return code.primary();
     }
+
+    /**
+     * Where in the SQL text given to {@code prepare} the error was found, as a char index
+     * ({@code sqlite3_error_offset}), or -1 when the error has no position.
+     */
+    public int offset() {
+        return -1;
+    }
 }

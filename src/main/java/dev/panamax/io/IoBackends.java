@@ -11,7 +11,8 @@ import java.util.Locale;
  * Chooses the I/O backend. The system property {@code panamax.io} forces one: {@code mmap} (the default),
  * {@code uring} (falls back to {@code mmap} when refused, saying why), or {@code memory} (a simulated file system
  * seeded by {@code panamax.io.seed}, default 0). The process-wide choice is made once, by the first
- * {@link #select()}, and logged in one line through {@code System.Logger} ({@code dev.panamax.io}, INFO).
+ * {@link #select()}, and logged in one line through {@code System.Logger} ({@code dev.panamax.io}): INFO, or
+ * WARNING when the backend asked for is not the one chosen (io_uring refused, an unknown name).
  */
 public final class IoBackends {
     public static final String PROPERTY = "panamax.io";
@@ -43,14 +44,14 @@ public final class IoBackends {
      */
     public static IoBackend forName(String name) {
         Choice choice = create(name);
-        if (choice.note != null) {
+        if (choice.fallback) {
             LOG.log(Level.DEBUG, "Panamax I/O backend " + name + ": " + choice.note);
         }
         return choice.backend;
     }
 
-    /** A backend and what to say about it (the fallback reason, the seed), or null. */
-    record Choice(IoBackend backend, String note) {
+    /** A backend, what to say about it (the seed, a fallback's reason) or null, and whether it is a fallback. */
+    record Choice(IoBackend backend, String note, boolean fallback) {
     }
 
     /** Opens the io_uring backend over a file backend; a seam for tests that make the probe fail. */
@@ -61,19 +62,28 @@ public final class IoBackends {
 
     private static IoBackend choose() {
         String forced = System.getProperty(PROPERTY);
-        Choice choice = create(forced == null ? "mmap" : forced);
+        Choice choice = choose(forced);
         String origin = forced == null ? "default" : PROPERTY + "=" + forced;
-        LOG.log(Level.INFO, "Panamax I/O backend: " + choice.backend.name() + " (" + origin + ")"
-                + (choice.note == null ? "" : "; " + choice.note));
+        LOG.log(choice.fallback ? Level.WARNING : Level.INFO, "Panamax I/O backend: " + choice.backend.name()
+                + " (" + origin + ")" + (choice.note == null ? "" : "; " + choice.note));
         return choice.backend;
+    }
+
+    /** The process-wide choice for a {@code panamax.io} value: a value naming no backend means mmap, said so. */
+    static Choice choose(String forced) {
+        try {
+            return create(forced == null ? "mmap" : forced);
+        } catch (IllegalArgumentException e) {
+            return new Choice(new FileBackend(), e.getMessage() + "; using mmap", true);
+        }
     }
 
     private static Choice create(String name) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
-            case "mmap" -> new Choice(new FileBackend(), null);
+            case "mmap" -> new Choice(new FileBackend(), null, false);
             case "uring" -> uringOrFallback(new FileBackend(), UringBackend::open);
             case "memory" -> new Choice(new MemoryFileSystem(Long.getLong(SEED_PROPERTY, 0L)),
-                    "seed " + Long.getLong(SEED_PROPERTY, 0L));
+                    "seed " + Long.getLong(SEED_PROPERTY, 0L), false);
             default -> throw new IllegalArgumentException(
                     "unknown " + PROPERTY + " backend '" + name + "': expected mmap, uring or memory");
         };
@@ -81,9 +91,9 @@ public final class IoBackends {
 
     static Choice uringOrFallback(FileBackend files, UringOpener opener) {
         try {
-            return new Choice(opener.open(files), null);
+            return new Choice(opener.open(files), null, false);
         } catch (IOException e) {
-            return new Choice(files, "io_uring unavailable, fell back to mmap: " + e.getMessage());
+            return new Choice(files, "io_uring unavailable, fell back to mmap: " + e.getMessage(), true);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.panamax.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +36,7 @@ class IoBackendsTest {
         assertSame(files, choice.backend());
         assertEquals("mmap", choice.backend().name());
         assertTrue(choice.note().contains("EPERM"), choice.note());
+        assertTrue(choice.fallback());
     }
 
     @Test
@@ -44,6 +46,17 @@ class IoBackendsTest {
         IoBackends.Choice choice = IoBackends.uringOrFallback(files, f -> fake);
         assertSame(fake, choice.backend());
         assertNull(choice.note());
+        assertFalse(choice.fallback());
+    }
+
+    @Test
+    void anUnknownPropertyValueMeansMmapAndSaysSo() {
+        IoBackends.Choice choice = IoBackends.choose("nfs");
+        assertEquals("mmap", choice.backend().name());
+        assertTrue(choice.note().contains("unknown panamax.io backend 'nfs'"), choice.note());
+        assertTrue(choice.fallback());
+        assertEquals("memory", IoBackends.choose("memory").backend().name());
+        assertEquals("mmap", IoBackends.choose(null).backend().name());
     }
 
     @Test

@@ -43,6 +43,21 @@ public final class SqlScripts {
     private SqlScripts() {
     }
 
+    /** {@code sqlite3_keyword_check}: true when {@code word}, in any case, is one of SQLite's keywords. */
+    public static boolean isKeyword(String word) {
+        return Keywords.lookup(word, 0, word.length()) != Tk.ID;
+    }
+
+    /** SQLite's keywords in upper case, as {@code sqlite3_keyword_name} lists them. */
+    public static List<String> keywords() {
+        List<String> words = new ArrayList<>();
+        for (int t = Tk.FIRST_KEYWORD; t < Tk.COUNT; t++) {
+            words.add(Tk.name(t));
+        }
+        words.add("TEMPORARY");
+        return List.copyOf(words);
+    }
+
     /** True when {@code sql} ends with a complete statement, as {@code sqlite3_complete} decides. */
     public static boolean complete(String sql) {
         int[] state = {0};

@@ -140,7 +140,7 @@ final class AutoVacuum {
             MemPage m = bt.getPage(to);
             try {
                 bt.writePage(m);
-                bt.balancer.fixChildPointers(m);
+                bt.balancer().fixChildPointers(m);
             } finally {
                 bt.releasePage(m);
             }

@@ -53,6 +53,7 @@ public final class BtCursor implements AutoCloseable {
     private boolean atLast;
     private long savedRowid;
     private byte[] savedKey = new byte[0];
+    private MemorySegment savedKeySeg = MemorySegment.ofArray(savedKey);
     private int savedKeyLen;
     private final RecordDecoder decoder;
     private final RecordDecoder unpackDecoder;
@@ -60,9 +61,13 @@ public final class BtCursor implements AutoCloseable {
     private boolean decoderValid;
     private byte[] payloadBuf = new byte[0];
     private MemorySegment payloadSeg = MemorySegment.ofArray(payloadBuf);
-    private final RecordComparator comparator = new RecordComparator();
+    private final RecordComparator comparator;
     private UnpackedRecord scratchKey;
     private MemorySegment cellBuf;
+    private byte[] wrappedArray;
+    private MemorySegment wrappedSegment;
+    private byte[] dstArray;
+    private MemorySegment dstSegment;
     BtCursor nextCursor;
 
     BtCursor(Btree bt, int rootPgno, boolean write, KeyInfo keyInfo) {
@@ -72,6 +77,7 @@ public final class BtCursor implements AutoCloseable {
         this.keyInfo = keyInfo;
         this.intKey = keyInfo == null;
         this.decoder = new RecordDecoder(bt.encoding);
+        this.comparator = new RecordComparator(bt.encoding);
         this.unpackDecoder = new RecordDecoder(bt.encoding);
     }
 
@@ -153,8 +159,9 @@ public final class BtCursor implements AutoCloseable {
         checkPayloadSize(n);
         if (savedKey.length < n) {
             savedKey = new byte[Math.max(n, savedKey.length * 2)];
+            savedKeySeg = MemorySegment.ofArray(savedKey);
         }
-        Payload.read(bt, pages[depth], ci, 0, n, MemorySegment.ofArray(savedKey), 0);
+        Payload.read(bt, pages[depth], ci, 0, n, savedKeySeg, 0);
         savedKeyLen = n;
     }
 
@@ -173,7 +180,7 @@ public final class BtCursor implements AutoCloseable {
         if (intKey) {
             c = seekRowidInternal(savedRowid);
         } else {
-            UnpackedRecord k = unpack(MemorySegment.ofArray(savedKey), 0, savedKeyLen);
+            UnpackedRecord k = unpack(savedKeySeg, 0, savedKeyLen);
             k.defaultRc = 0;
             c = seekIndexInternal(k);
         }
@@ -675,7 +682,11 @@ public final class BtCursor implements AutoCloseable {
 
     private void payloadImpl(int offset, int amount, byte[] dst, int dstOff) {
         requireEntry();
-        Payload.read(bt, pages[depth], cellInfo(), offset, amount, MemorySegment.ofArray(dst), dstOff);
+        if (dst != dstArray) {
+            dstArray = dst;
+            dstSegment = MemorySegment.ofArray(dst);
+        }
+        Payload.read(bt, pages[depth], cellInfo(), offset, amount, dstSegment, dstOff);
     }
 
     /** The whole payload of the current entry as a new array (convenience; allocates). */
@@ -746,6 +757,15 @@ public final class BtCursor implements AutoCloseable {
         return payloadSeg;
     }
 
+    /**
+     * The largest rowid in the table, 0 when it is empty (for OP_NewRowid: the new rowid is this plus one). Leaves
+     * the cursor at the last entry.
+     */
+    public long maxRowid() {
+        requireTable();
+        return last() ? rowid() : 0;
+    }
+
     /** The number of entries in the tree (sqlite3BtreeCount). */
     public long count() {
         try {
@@ -789,7 +809,7 @@ public final class BtCursor implements AutoCloseable {
             }
             loc = seekRowidImpl(rowid);
         }
-        insertAt(loc, rowid, MemorySegment.ofArray(data), off, len);
+        insertAt(loc, rowid, wrap(data), off, len);
         if (state != VALID) {
             seekRowidInternal(rowid);
         }
@@ -812,7 +832,7 @@ public final class BtCursor implements AutoCloseable {
         requireIndex();
         requireWriteCursor();
         bt.saveAllCursors(rootPgno, this);
-        MemorySegment src = MemorySegment.ofArray(key);
+        MemorySegment src = wrap(key);
         UnpackedRecord k = unpack(src, off, len);
         k.defaultRc = 0;
         if (state == REQUIRESEEK || state == SKIPNEXT) {
@@ -859,7 +879,7 @@ public final class BtCursor implements AutoCloseable {
         infoValid = false;
         decoderValid = false;
         if (p.nOverflow > 0) {
-            bt.balancer.balance(pages, idx, depth);
+            bt.balancer().balance(pages, idx, depth);
             releaseAll();
             state = INVALID;
             atLast = false;
@@ -944,7 +964,7 @@ public final class BtCursor implements AutoCloseable {
             state = SKIPNEXT;
             return;
         }
-        bt.balancer.balance(pages, idx, depth);
+        bt.balancer().balance(pages, idx, depth);
         if (cellDepth < depth && pages[cellDepth + 1] != null) {
             for (int d = depth; d > cellDepth; d--) {
                 if (pages[d] != null) {
@@ -952,7 +972,7 @@ public final class BtCursor implements AutoCloseable {
                     pages[d] = null;
                 }
             }
-            bt.balancer.balance(pages, idx, cellDepth);
+            bt.balancer().balance(pages, idx, cellDepth);
         }
         releaseAll();
         skipNext = 0;
@@ -1027,6 +1047,18 @@ public final class BtCursor implements AutoCloseable {
         scratchKey.fieldCount = n;
         scratchKey.eqSeen = false;
         return scratchKey;
+    }
+
+    /**
+     * A segment over the caller's array, reused while the caller passes the same array (a RecordEncoder's buffer
+     * is the same array row after row), so inserting allocates nothing per row.
+     */
+    private MemorySegment wrap(byte[] a) {
+        if (a != wrappedArray) {
+            wrappedArray = a;
+            wrappedSegment = MemorySegment.ofArray(a);
+        }
+        return wrappedSegment;
     }
 
     private MemorySegment cellBuffer() {

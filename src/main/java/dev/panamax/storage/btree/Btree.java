@@ -9,7 +9,6 @@ import dev.panamax.storage.format.KeyInfo;
 import dev.panamax.storage.format.TextEncoding;
 import dev.panamax.storage.pager.Page;
 import dev.panamax.storage.pager.Pager;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
@@ -40,7 +39,6 @@ public final class Btree implements AutoCloseable {
 
     final Pager pager;
     private final BtreeConfig config;
-    private final Arena arena = Arena.ofShared();
     final boolean readOnly;
     int pageSize;
     int usableSize;
@@ -55,7 +53,7 @@ public final class Btree implements AutoCloseable {
     private MemorySegment scratchPage;
     BtCursor cursors;
     final FreeList freeList = new FreeList(this);
-    final Balancer balancer;
+    private Balancer balancer;
     private boolean inWrite;
 
     private Btree(Pager pager, BtreeConfig config) {
@@ -66,7 +64,6 @@ public final class Btree implements AutoCloseable {
         this.autoVacuum = config.autoVacuum() != AutoVacuumMode.NONE;
         this.incrVacuum = config.autoVacuum() == AutoVacuumMode.INCREMENTAL;
         setSizes(pager.pageSizeBytes(), pager.usableSizeBytes());
-        this.balancer = new Balancer(this);
     }
 
     /**
@@ -102,8 +99,8 @@ public final class Btree implements AutoCloseable {
         this.minLocal = (usable - 12) * 32 / 255 - 23;
         this.maxLeaf = usable - 35;
         this.minLeaf = (usable - 12) * 32 / 255 - 23;
-        if (scratchPage == null || scratchPage.byteSize() < pageSizeBytes) {
-            scratchPage = arena.allocate(pageSizeBytes, 8);
+        if (scratchPage != null && scratchPage.byteSize() < pageSizeBytes) {
+            scratchPage = null;
         }
     }
 
@@ -522,7 +519,18 @@ public final class Btree implements AutoCloseable {
     }
 
     MemorySegment scratchPage() {
+        if (scratchPage == null) {
+            scratchPage = MemorySegment.ofArray(new byte[pageSize]);
+        }
         return scratchPage;
+    }
+
+    /** The balancer, created on first use: a read-only connection never needs its buffers. */
+    Balancer balancer() {
+        if (balancer == null) {
+            balancer = new Balancer(this);
+        }
+        return balancer;
     }
 
     /** The PENDING_BYTE page, never used for data. */
@@ -554,10 +562,6 @@ public final class Btree implements AutoCloseable {
             c.releaseAll();
         }
         cursors = null;
-        try {
-            pager.close();
-        } finally {
-            arena.close();
-        }
+        pager.close();
     }
 }

@@ -32,6 +32,9 @@ final class IntegrityCheck {
     private int curCell;
     private long nRow;
     private long[] intervals = new long[64];
+    /** Recursion depth; a real tree is a few levels deep, so a long chain of interior pages is corruption. */
+    private int treeDepth;
+    private static final int MAX_CHECK_DEPTH = 2 * Btree.MAX_DEPTH;
     private KeyInfo keyInfo;
     private byte[] prevKey = new byte[0];
     private int prevKeyLen = -1;
@@ -242,6 +245,19 @@ final class IntegrityCheck {
         if (pgno == 0) {
             return 0;
         }
+        if (treeDepth >= MAX_CHECK_DEPTH) {
+            append("b-tree deeper than " + MAX_CHECK_DEPTH + " levels at page " + u(pgno));
+            return 0;
+        }
+        treeDepth++;
+        try {
+            return checkTreePageAt(pgno, minKey, maxKey);
+        } finally {
+            treeDepth--;
+        }
+    }
+
+    private int checkTreePageAt(int pgno, long[] minKey, long maxKey) {
         if (!checkRef(pgno)) {
             return 0;
         }
@@ -323,14 +339,7 @@ final class IntegrityCheck {
                 coverage = false;
                 continue;
             }
-            try {
-                page.parseCell(pc, info);
-            } catch (DbException | IndexOutOfBoundsException e) {
-                append("Extends off end of page");
-                coverage = false;
-                continue;
-            }
-            if (pc + info.nSize > usable) {
+            if (!parseWithinPage(page, pc, info)) {
                 append("Extends off end of page");
                 coverage = false;
                 continue;
@@ -345,12 +354,7 @@ final class IntegrityCheck {
                 checkKeyOrder(page, info);
             }
             if (info.nPayload > info.nLocal) {
-                int nOvfl = (int) (((long) info.nPayload - info.nLocal + usable - 5) / (usable - 4));
-                int first = Bytes.get4(d, pc + info.nSize - 4);
-                if (bt.autoVacuum) {
-                    checkPtrmap(first, FreeList.PTRMAP_OVERFLOW1, page.pgno);
-                }
-                checkList(false, first, nOvfl);
+                checkOverflow(page, d, pc, info);
             }
             if (!page.leaf) {
                 int child = Bytes.get4(d, pc);
@@ -381,6 +385,27 @@ final class IntegrityCheck {
             checkCoverage(page, d, hdr, contentOffset, nIv);
         }
         return depth;
+    }
+
+    /** Parses the cell at {@code pc}; false when it does not fit on the page. */
+    private boolean parseWithinPage(MemPage page, int pc, CellInfo info) {
+        try {
+            page.parseCell(pc, info);
+        } catch (DbException | IndexOutOfBoundsException e) {
+            return false;
+        }
+        return pc + info.nSize <= bt.usableSize;
+    }
+
+    /** The overflow chain of a cell: its length, and its pointer-map entries in auto_vacuum databases. */
+    private void checkOverflow(MemPage page, MemorySegment d, int pc, CellInfo info) {
+        int usable = bt.usableSize;
+        int nOvfl = (int) (((long) info.nPayload - info.nLocal + usable - 5) / (usable - 4));
+        int first = Bytes.get4(d, pc + info.nSize - 4);
+        if (bt.autoVacuum) {
+            checkPtrmap(first, FreeList.PTRMAP_OVERFLOW1, page.pgno);
+        }
+        checkList(false, first, nOvfl);
     }
 
     private int addInterval(int n, int start, int end) {

@@ -26,7 +26,7 @@
  *   IdxGE/GT/LE/LT   c.compareCurrent(key) with key.defaultRc as OP_IdxGE etc. set it
  *   Column           c.column(i, mem)   record header parsed once per row, no allocation, NULL past the end
  *   Rowid / IdxRowid c.rowid() / c.column(lastField, mem)
- *   NewRowid         c.last() ? c.rowid() + 1 : 1
+ *   NewRowid         c.maxRowid() + 1   (0 for an empty table; leaves the cursor at the last row)
  *   MakeRecord       RecordEncoder(bt.encoding(), bt.constIntSerialTypes()).encode(regs, first, n)
  *   Insert           c.insert(rowid, record, off, len, appendHint)   (replaces an existing rowid)
  *   IdxInsert        c.insertKey(record, off, len)

@@ -12,11 +12,23 @@ import java.lang.foreign.ValueLayout;
  * by memcmp then length, each field's result negated for DESC (and NULL placement swapped for BIGNULL). When every
  * compared field is equal the result is the key's {@code defaultRc}.
  *
- * <p>One comparator per cursor: it owns a scratch buffer for text passed to collations, so it is not
+ * <p>The text encoding of the stored records is the comparator's when it was given one (a cursor passes its
+ * database's), else the KeyInfo's. One comparator per cursor: it owns a scratch buffer for text passed to collations, so it is not
  * thread-safe and allocates nothing once the buffer has grown.
  */
 public final class RecordComparator {
     private byte[] scratch = new byte[64];
+    private final TextEncoding encoding;
+
+    /** A comparator for records in the encoding of the key's {@link KeyInfo}. */
+    public RecordComparator() {
+        this(null);
+    }
+
+    /** A comparator for records of a database in {@code encoding}, whatever encoding the key's KeyInfo names. */
+    public RecordComparator(TextEncoding encoding) {
+        this.encoding = encoding;
+    }
 
     /**
      * Compares the record in {@code seg[base, base+size)} with {@code key}.
@@ -43,7 +55,7 @@ public final class RecordComparator {
         }
         long data = hdrSize;
         KeyInfo ki = key.keyInfo;
-        TextEncoding enc = ki.encoding();
+        TextEncoding enc = encoding != null ? encoding : ki.encoding();
         int n = key.fieldCount;
         for (int i = 0; i < n && p < hdrSize; i++) {
             long v = Varint.get32(seg, base + p);

@@ -26,7 +26,6 @@ public final class RecordDecoder {
     private int fieldCount = -1;
     private int[] types = new int[16];
     private int[] offsets = new int[17];
-    private byte[] scratch = new byte[64];
     private TextEncoding encoding;
 
     public RecordDecoder(TextEncoding encoding) {
@@ -64,14 +63,6 @@ public final class RecordDecoder {
             parseHeader();
         }
         return i < fieldCount ? types[i] : 0;
-    }
-
-    /** The offset of field {@code i}'s data from the start of the record. */
-    public int fieldOffset(int i) {
-        if (fieldCount < 0) {
-            parseHeader();
-        }
-        return offsets[i];
     }
 
     /** Decodes field {@code i} into {@code out}; a field past the end of the record reads as NULL. */
@@ -129,17 +120,6 @@ public final class RecordDecoder {
             int w = enc.utf16ToUtf8(seg, off, n, dst);
             out.commitBytes(Mem.TEXT, w);
         }
-    }
-
-    /** Copies the raw bytes of a TEXT or BLOB field into a reused buffer; valid until the next call. */
-    public byte[] rawBytes(int i) {
-        int t = serialType(i);
-        int n = (int) SerialType.size(t);
-        if (scratch.length < n) {
-            scratch = new byte[Math.max(n, scratch.length * 2)];
-        }
-        MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, base + offsets[i], scratch, 0, n);
-        return scratch;
     }
 
     private void parseHeader() {

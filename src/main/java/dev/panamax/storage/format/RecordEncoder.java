@@ -14,19 +14,14 @@ public final class RecordEncoder {
     private byte[] buf = new byte[256];
     private int length;
     private int[] types = new int[16];
-    private TextEncoding encoding;
-    private boolean constInts;
+    private final TextEncoding encoding;
+    private final boolean constInts;
 
     /**
      * @param encoding  the database text encoding
      * @param constInts true when the schema format is 4 (serial types 8 and 9 may be used)
      */
     public RecordEncoder(TextEncoding encoding, boolean constInts) {
-        this.encoding = encoding;
-        this.constInts = constInts;
-    }
-
-    public void configure(TextEncoding encoding, boolean constInts) {
         this.encoding = encoding;
         this.constInts = constInts;
     }

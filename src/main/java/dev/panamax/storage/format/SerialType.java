@@ -28,14 +28,6 @@ public final class SerialType {
         return ((t & 0xffffffffL) - 12) >>> 1;
     }
 
-    public static boolean isText(int t) {
-        return (t >= 13 || t < 0) && (t & 1) == 1;
-    }
-
-    public static boolean isBlob(int t) {
-        return (t >= 12 || t < 0) && (t & 1) == 0;
-    }
-
     /** The serial type for an integer value, using 8 and 9 for 0 and 1 when {@code constInts} (format 4). */
     public static int forInteger(long v, boolean constInts) {
         if (constInts && (v == 0 || v == 1)) {

@@ -21,10 +21,6 @@ public enum TextEncoding {
         return code;
     }
 
-    public boolean isUtf16() {
-        return this != UTF8;
-    }
-
     /** The encoding for a header value; 0 (not yet set) means UTF-8. */
     public static TextEncoding ofCode(int code) {
         return switch (code) {
@@ -38,11 +34,6 @@ public enum TextEncoding {
     /** Upper bound of the UTF-8 size of {@code n} bytes of UTF-16. */
     public static int maxUtf8Size(int utf16Bytes) {
         return utf16Bytes / 2 * 3;
-    }
-
-    /** Upper bound of the UTF-16 size of {@code n} bytes of UTF-8. */
-    public static int maxUtf16Size(int utf8Bytes) {
-        return utf8Bytes * 2;
     }
 
     /**
@@ -80,7 +71,7 @@ public enum TextEncoding {
     }
 
     /**
-     * Converts {@code n} bytes of UTF-8 into this UTF-16 encoding in {@code dst} (at least {@link #maxUtf16Size}
+     * Converts {@code n} bytes of UTF-8 into this UTF-16 encoding in {@code dst} (at least twice {@code n}
      * long).
      *
      * @return the number of bytes written

@@ -34,6 +34,7 @@ final class PageCache {
     private Page[] resident = new Page[64];
     private int count;
     private long reservedBytes;
+    private Spiller spiller;
     private Page lruHead;
     private Page lruTail;
 
@@ -180,7 +181,7 @@ final class PageCache {
             }
             return newChunk(chunk);
         }
-        while (evictOne()) {
+        while (evictOne() || (spiller != null && spiller.spill())) {
             f = freeFrames.poll();
             if (f != null) {
                 return f;
@@ -188,6 +189,16 @@ final class PageCache {
         }
         budget.forceReserve(chunk);
         return newChunk(chunk);
+    }
+
+    /** Writes dirty pages out early so that their frames can be reused (SQLite's cache spill). */
+    interface Spiller {
+        /** Makes at least one dirty page clean and evictable; false when none can be. */
+        boolean spill();
+    }
+
+    void setSpiller(Spiller s) {
+        this.spiller = s;
     }
 
     private MemorySegment newChunk(long chunk) {

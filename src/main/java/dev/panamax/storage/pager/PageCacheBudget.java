@@ -4,9 +4,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A byte budget for page caches, shareable by many open databases. A pager asks the budget before it grows its
- * slab; when the budget is spent it recycles its own clean, unpinned pages instead. Pages a transaction has made
- * dirty (and every page of an in-memory database) are kept even past the budget: the budget bounds the clean
- * cache, never correctness.
+ * slab; when the budget is spent it recycles its own clean, unpinned pages, and in a large write transaction on a
+ * file it spills dirty pages to the file (after syncing the journal) to recycle those too. Pinned pages and every
+ * page of an in-memory database are kept even past the budget: the budget bounds the cache, never correctness.
  */
 public final class PageCacheBudget {
     private final long limitBytes;

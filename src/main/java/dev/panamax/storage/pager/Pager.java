@@ -31,7 +31,9 @@ import java.util.Comparator;
  * commit through {@link #commitToStore}; a WAL replaces the journal there (frames appended instead of the journal
  * and the in-place writes) and the rest of the pager is unchanged.
  *
- * <p>Not thread-safe: one connection (one thread at a time) drives a pager. Page numbers are 1-based.
+ * <p>Not thread-safe: one connection (one thread at a time) drives a pager. Page numbers are 1-based. The class is
+ * somewhat over the usual size because transactions, savepoints, spill and the store seam share the dirty-page list
+ * and the page-count bookkeeping; splitting them would spread those invariants over several classes.
  */
 public final class Pager implements AutoCloseable {
     /** Transaction states. */
@@ -42,7 +44,8 @@ public final class Pager implements AutoCloseable {
     private final DbFile file;
     private final PageTransform transform;
     private final PageCache cache;
-    private final Arena arena = Arena.ofShared();
+    /** Scratch buffers (page-sized); freed by the GC, so opening and closing a pager stays cheap. */
+    private final Arena arena = Arena.ofAuto();
     private int pageSize;
     private int reservedBytes;
     private State state = State.NONE;
@@ -58,6 +61,9 @@ public final class Pager implements AutoCloseable {
     private Savepoint[] savepoints = new Savepoint[4];
     private int savepointCount;
     private MemorySegment scratch;
+    /** True once a page of this transaction was written to the file before commit (cache spill). */
+    private boolean spilled;
+    private int syncedRecords = -1;
 
     private static final class Savepoint {
         int dbSize;
@@ -78,6 +84,7 @@ public final class Pager implements AutoCloseable {
         this.scratch = arena.allocate(pageSize, 8);
         if (file != null) {
             this.journal = new RollbackJournal(io, path, pageSize, arena);
+            this.cache.setSpiller(this::spill);
         }
     }
 
@@ -194,8 +201,11 @@ public final class Pager implements AutoCloseable {
         }
         if (file != null) {
             try {
-                if (RollbackJournal.playback(io, path, file)) {
-                    dropCleanPages();
+                if (io.exists(journal.path())) {
+                    detachViews();
+                    if (RollbackJournal.playback(io, path, file)) {
+                        dropCleanPages();
+                    }
                 }
                 MemorySegment hdr = scratch.asSlice(0, DbHeader.SIZE);
                 int n = file.read(0, hdr);
@@ -286,10 +296,15 @@ public final class Pager implements AutoCloseable {
             endWrite();
             return;
         }
+        boolean playedBack = state == State.ERROR || spilled;
         try {
-            if (state == State.ERROR) {
+            if (playedBack) {
+                if (journal.isOpen()) {
+                    journal.sync();
+                    journal.abandon();
+                }
+                detachViews();
                 RollbackJournal.playback(io, path, file);
-                dropCleanPages();
             } else if (journal.isOpen()) {
                 journal.finish();
             }
@@ -305,10 +320,16 @@ public final class Pager implements AutoCloseable {
         }
         dirtyCount = 0;
         dbSize = dbOrigSize;
+        if (playedBack) {
+            dbFileSize = dbOrigSize;
+            dropCleanPages();
+        }
         endWrite();
     }
 
     private void endWrite() {
+        spilled = false;
+        syncedRecords = -1;
         subJournal.truncate(0);
         savepointCount = 0;
         journaled.clear();
@@ -612,6 +633,7 @@ public final class Pager implements AutoCloseable {
         Arrays.sort(pages, Comparator.comparingInt(Page::pgno));
         writePages(pages);
         if (dbSize < dbFileSize) {
+            detachViews();
             try {
                 file.truncate((long) dbSize * pageSize);
             } catch (IOException e) {
@@ -641,6 +663,60 @@ public final class Pager implements AutoCloseable {
                 transform.encode(p.pgno, p.data, scratch);
                 file.write((long) (p.pgno - 1) * pageSize, scratch);
             }
+        }
+    }
+
+    /**
+     * Cache spill: when the cache is over budget and every page is dirty, writes half of the dirty pages (not page 1,
+     * not pinned) to the database file, after syncing the journal that holds their original images, so their frames
+     * can be reused. Large batches keep the journal syncs few. A rollback then plays the journal back instead of
+     * just dropping dirty pages.
+     */
+    private boolean spill() {
+        if (state != State.WRITE || file == null || dirtyCount == 0) {
+            return false;
+        }
+        int batch = Math.max(1, dirtyCount / 2);
+        int done = 0;
+        try {
+            for (int k = 0; k < dirtyCount && done < batch; ) {
+                Page p = dirty[k];
+                if (p.refCount != 0 || p.pgno == 1 || p.pgno > dbSize) {
+                    k++;
+                    continue;
+                }
+                if (done == 0) {
+                    syncJournalForSpill();
+                }
+                MemorySegment img = p.data;
+                if (transform != PageTransform.IDENTITY) {
+                    transform.encode(p.pgno, p.data, scratch);
+                    img = scratch;
+                }
+                file.write((long) (p.pgno - 1) * pageSize, img);
+                dbFileSize = Math.max(dbFileSize, p.pgno);
+                p.dirty = false;
+                dirty[k] = dirty[--dirtyCount];
+                dirty[dirtyCount] = null;
+                cache.makeEvictable(p);
+                done++;
+            }
+        } catch (IOException e) {
+            throw ioError(ResultCode.IOERR_WRITE, e);
+        }
+        if (done > 0) {
+            spilled = true;
+        }
+        return done > 0;
+    }
+
+    private void syncJournalForSpill() throws IOException {
+        if (!journal.isOpen()) {
+            journal.open(dbOrigSize);
+        }
+        if (journal.records() != syncedRecords) {
+            journal.sync();
+            syncedRecords = journal.records();
         }
     }
 
@@ -715,6 +791,22 @@ public final class Pager implements AutoCloseable {
         readFromStore(p.pgno, p.data);
     }
 
+    /**
+     * Before the file shrinks (a backend may unmap every view past the new end, and with them views below it that
+     * share a mapping): pages that are views of the file leave the cache, or get frames of their own when pinned.
+     */
+    private void detachViews() {
+        for (Page p : cache.snapshot()) {
+            if (p.frame == null) {
+                if (p.refCount == 0 && !p.dirty) {
+                    cache.remove(p);
+                } else {
+                    cache.materialize(p);
+                }
+            }
+        }
+    }
+
     private void dropCleanPages() {
         for (Page p : cache.snapshot()) {
             if (!p.dirty) {
@@ -765,6 +857,5 @@ public final class Pager implements AutoCloseable {
                 throw ioError(ResultCode.IOERR_CLOSE, e);
             }
         }
-        arena.close();
     }
 }

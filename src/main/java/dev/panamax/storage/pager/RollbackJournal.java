@@ -55,6 +55,11 @@ final class RollbackJournal {
         return file != null;
     }
 
+    /** Records appended so far. */
+    int records() {
+        return nRec;
+    }
+
     /** Creates the journal and writes its header; {@code dbOrigSize} is the page count to restore on rollback. */
     void open(int dbOrigSize) throws IOException {
         file = io.open(path, false, true);

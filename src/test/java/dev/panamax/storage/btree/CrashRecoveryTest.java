@@ -122,10 +122,27 @@ class CrashRecoveryTest {
         }
     }
 
-    private static final BtreeConfig CFG = BtreeConfig.defaults().withPageSize(1024);
+    private static BtreeConfig CFG = BtreeConfig.defaults().withPageSize(1024);
 
     @Test
     void interruptedCommitRollsBackOnOpen() {
+        CFG = BtreeConfig.defaults().withPageSize(1024);
+        interruptedCommit();
+    }
+
+    /** The same with a cache so small that the transaction spills dirty pages to the file before commit. */
+    @Test
+    void interruptedSpillingTransactionRollsBackOnOpen() {
+        CFG = BtreeConfig.defaults().withPageSize(1024)
+                .withCacheBudget(new dev.panamax.storage.pager.PageCacheBudget(16 * 1024));
+        try {
+            interruptedCommit();
+        } finally {
+            CFG = BtreeConfig.defaults().withPageSize(1024);
+        }
+    }
+
+    private void interruptedCommit() {
         HeapBackend base = new HeapBackend();
         TreeMap<Long, String> before = new TreeMap<>();
         int root;

@@ -12,7 +12,6 @@ import dev.panamax.storage.format.TextEncoding;
 import dev.panamax.value.Collation;
 import dev.panamax.value.Collations;
 import dev.panamax.value.Mem;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -61,6 +60,7 @@ class SqliteToPanamaxTest {
         "4096,FULL,UTF-16be,true",
     })
     void readsWhatSqliteWrote(int pageSize, String autoVacuum, String encoding, boolean vacuum) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestBackends.realFiles(), "sqlite3 writes a real file");
         String path = dir.resolve("s.db").toString();
         StringBuilder sql = new StringBuilder();
         sql.append("PRAGMA page_size=").append(pageSize).append(";\n");
@@ -142,7 +142,7 @@ class SqliteToPanamaxTest {
             for (boolean ok = c.first(); ok; ok = c.next()) {
                 c.column(1, name);
                 c.column(3, root);
-                roots.put(name.textValue(), (int) root.longValue());
+                roots.put(name.type() == Mem.TEXT ? name.textValue() : name.toString(), (int) root.longValue());
             }
         }
         bt.commit();
@@ -314,6 +314,5 @@ class SqliteToPanamaxTest {
             }
         }
         assertEquals(1, done.size(), "schema row with root " + from);
-        assertTrue(new String(new byte[0], StandardCharsets.UTF_8).isEmpty());
     }
 }

@@ -1,12 +1,13 @@
 package dev.panamax.storage.btree;
 
 import dev.panamax.io.FileBackend;
+import dev.panamax.io.IoBackends;
 import dev.panamax.io.IoBackend;
 
 /**
- * The I/O backend the storage tests run over: {@code -Dpanamax.io=...} names one (the io package's backends register
- * under their {@link IoBackend#name()}); the default is {@link FileBackend}. Tests that need files on disk create
- * them in a JUnit temp directory through this backend.
+ * The I/O backend the storage tests run over: {@code -Dpanamax.io=mmap|uring|memory} picks one of the io package's
+ * backends ({@link IoBackends#forName}), a class name picks a test backend; the default is {@link FileBackend}.
+ * Tests that hand the file to the {@code sqlite3} shell need a backend with real files ({@link #realFiles()}).
  */
 final class TestBackends {
     private TestBackends() {
@@ -25,8 +26,11 @@ final class TestBackends {
 
     private static IoBackend create() {
         String name = System.getProperty("panamax.io", "");
-        if (name.isEmpty() || name.equals("mmap") || name.equals("file")) {
+        if (name.isEmpty() || name.equals("file")) {
             return new FileBackend();
+        }
+        if (!name.contains(".")) {
+            return IoBackends.forName(name);
         }
         try {
             Class<?> c = Class.forName(name);
@@ -34,6 +38,11 @@ final class TestBackends {
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("panamax.io=" + name + ": give a backend class name", e);
         }
+    }
+
+    /** False for the simulated file system: the sqlite3 shell cannot see its files. */
+    static boolean realFiles() {
+        return !System.getProperty("panamax.io", "").equals("memory");
     }
 
     /** The seed for a randomized test: {@code -Dpanamax.seed=N} replays a run; otherwise a fresh one, printed. */

@@ -1,0 +1,9 @@
+package dev.panamax.jdbc;
+
+/** The transaction contract on the SQLite reference engine. */
+class TransactionOnSqliteTest extends TransactionContract {
+    @Override
+    Engine engine() {
+        return new SqliteEngine();
+    }
+}
