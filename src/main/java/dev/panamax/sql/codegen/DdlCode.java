@@ -204,7 +204,7 @@ final class DdlCode {
             char ch = id.charAt(k);
             plain = Character.isLetterOrDigit(ch) || ch == '_' || ch > 0x7f;
         }
-        if (plain && !SqlKeywords.isKeyword(id)) {
+        if (plain && !dev.panamax.sql.parser.SqlScripts.isKeyword(id)) {
             return id;
         }
         return "\"" + id.replace("\"", "\"\"") + "\"";
