@@ -91,7 +91,7 @@ final class AggregateCode {
         if (e == null) {
             return;
         }
-        if (e instanceof Bound.Aggregate a && containsIdentity(aggs, a)) {
+        if (e instanceof Bound.Aggregate a && aggs.contains(a)) {
             return;
         }
         if (e instanceof Bound.ColumnRef c && core.from.contains(c.source())) {
