@@ -5,6 +5,7 @@ import dev.panamax.sql.resolve.Affinities;
 import dev.panamax.sql.resolve.Bound;
 import dev.panamax.sql.resolve.Query;
 import dev.panamax.sql.resolve.SelectCore;
+import dev.panamax.sql.resolve.Source;
 import dev.panamax.sql.resolve.Walker;
 import dev.panamax.storage.format.KeyInfo;
 import dev.panamax.value.Collation;
@@ -91,7 +92,7 @@ final class AggregateCode {
         if (e == null) {
             return;
         }
-        if (e instanceof Bound.Aggregate a && containsIdentity(aggs, a)) {
+        if (e instanceof Bound.Aggregate a && aggs.contains(a)) {
             return;
         }
         if (e instanceof Bound.ColumnRef c && core.from.contains(c.source())) {
@@ -193,6 +194,9 @@ final class AggregateCode {
     }
 
     private void finalizeAggregates() {
+        if (countedDirectly) {
+            return;
+        }
         for (int k = 0; k < aggs.size(); k++) {
             if (orderedSorter[k] >= 0) {
                 stepInOrder(k);
@@ -254,10 +258,14 @@ final class AggregateCode {
         if (!bare.isEmpty()) {
             p.op(Opcode.Null, 0, bareBase, bareBase + bare.size() - 1);
         }
-        WhereCode w = WhereCode.plan(p, core.from, core.where, null, SelectCode.usedColumns(q, core));
-        w.emitBegin();
-        accumulate();
-        w.end();
+        if (countOnly()) {
+            countRows();
+        } else {
+            WhereCode w = WhereCode.plan(p, core.from, core.where, null, SelectCode.usedColumns(q, core));
+            w.emitBegin();
+            accumulate();
+            w.end();
+        }
         finalizeAggregates();
         p.substitutions.add(outputSubstitutions(0));
         int done = p.label();
@@ -265,6 +273,43 @@ final class AggregateCode {
         p.resolve(done);
         p.substitutions.remove(p.substitutions.size() - 1);
     }
+
+    /** {@code SELECT count(*) FROM table}: the B-tree counts its entries (SQLite's OP_Count optimization). */
+    private boolean countOnly() {
+        if (core.from.size() != 1 || core.where != null || aggs.size() != 1 || !bare.isEmpty()) {
+            return false;
+        }
+        Source s = core.from.get(0);
+        Bound.Aggregate a = aggs.get(0);
+        FunctionDef def = (FunctionDef) a.function().definition();
+        return s.table != null && !s.isSubquery() && s.table.hasRowid() && def.hasFlag(FunctionDef.COUNT)
+                && a.args().isEmpty() && a.filter() == null && !a.distinct() && a.orderBy().isEmpty();
+    }
+
+    /** Counts the rows through the narrowest B-tree that holds one entry per row (a full index, else the table). */
+    private void countRows() {
+        Source s = core.from.get(0);
+        dev.panamax.schema.Index best = null;
+        for (dev.panamax.schema.Index i : s.table.indexes()) {
+            if (!i.isPartial() && (best == null || i.keyCount() < best.keyCount())) {
+                best = i;
+            }
+        }
+        int c = p.allocCursor();
+        if (best != null && best.keyCount() < s.table.columnCount()) {
+            p.op(Opcode.OpenRead, c, best.rootPage(), 0, WhereCode.indexKeyInfo(p, best));
+            p.plan.line(p, "SCAN " + s.name + " USING COVERING INDEX " + best.name());
+        } else {
+            p.op(Opcode.OpenRead, c, s.table.rootPage(), 0, new dev.panamax.vdbe.P4.ColumnCount(
+                    s.table.columnCount()));
+            p.plan.line(p, "SCAN " + s.name);
+        }
+        p.op(Opcode.Count, c, acc[0]);
+        p.op(Opcode.Close, c);
+        countedDirectly = true;
+    }
+
+    private boolean countedDirectly;
 
     /** HAVING, then the result row to {@code dest} (through {@code sort} when there is an ORDER BY). */
     private void output(Dest dest, SelectCode.Limits lim, int brk, int skip, SelectCode.Sort sort) {

@@ -80,6 +80,10 @@ final class DdlCode {
         String sql = "CREATE TABLE " + p.sql.substring(c.name().name().start(), c.end());
         Table t = TableFactory.build(c, sql);
         validateColumns(p, c, t);
+        Source self = p.resolver.target(t, null);
+        for (dev.panamax.sql.ast.Expr check : t.checks()) {
+            p.resolver.checkConstraint(check, self);
+        }
         SchemaWriter w = new SchemaWriter(p);
         int root = p.allocReg();
         p.op(Opcode.CreateBtree, 0, root, 1);

@@ -26,6 +26,8 @@ public final class Planner {
 
     private final List<Source> sources;
     private final Map<Source, BitSet> usedColumns;
+    /** Each FROM item's place in the list planned (after flattening it may differ from where it was written). */
+    private final Map<Source, Integer> positions = new java.util.IdentityHashMap<>();
     /** FROM position of the last RIGHT or FULL JOIN item; WHERE terms wait for it (they filter joined rows). */
     private final int firstRight;
 
@@ -36,10 +38,13 @@ public final class Planner {
     public Planner(List<Source> sources, Map<Source, BitSet> usedColumns) {
         this.sources = sources;
         this.usedColumns = usedColumns;
+        for (int k = 0; k < sources.size(); k++) {
+            positions.put(sources.get(k), k);
+        }
         int fr = Integer.MAX_VALUE;
         for (Source src : sources) {
             if (src.join.keepsRight()) {
-                fr = fr == Integer.MAX_VALUE ? src.position : Math.max(fr, src.position);
+                fr = fr == Integer.MAX_VALUE ? pos(src) : Math.max(fr, pos(src));
             }
         }
         this.firstRight = fr;
@@ -75,13 +80,17 @@ public final class Planner {
             } else if (!c.unique) {
                 orderSatisfied = false;
             }
-            available |= 1L << s.position;
+            available |= 1L << pos(s);
             levels.add(level(s, c.path, terms, used, available, c.consumed));
         }
         if (n > 1 && orderSatisfied && order != null && !allOnFirst(order, levels.get(0).source())) {
             orderSatisfied = false;
         }
         return new WherePlan(levels, constant, orderSatisfied && order != null && !order.terms().isEmpty());
+    }
+
+    private int pos(Source s) {
+        return positions.get(s);
     }
 
     /**
@@ -189,9 +198,9 @@ public final class Planner {
             }
             boolean ready = (t.prereq() & ~available) == 0;
             if (t.onPosition() >= 0) {
-                ready = t.onPosition() == s.position && ready;
+                ready = t.onPosition() == pos(s) && ready;
             } else if (firstRight != Integer.MAX_VALUE
-                    && (t.fromWhere() ? s.position < firstRight : s.position < t.home())) {
+                    && (t.fromWhere() ? pos(s) < firstRight : pos(s) < t.home())) {
                 ready = false;
             }
             if (!ready) {
@@ -231,13 +240,13 @@ public final class Planner {
 
     private Choice choose(Source s, long available, List<TermAnalyzer.Term> terms, OrderRequest order) {
         List<WhereTerm> usable = new ArrayList<>();
-        long self = 1L << s.position;
+        long self = 1L << pos(s);
         for (TermAnalyzer.Term t : terms) {
-            if (t.onPosition() >= 0 && t.onPosition() != s.position) {
+            if (t.onPosition() >= 0 && t.onPosition() != pos(s)) {
                 continue;
             }
-            if (firstRight != Integer.MAX_VALUE && (t.fromWhere() ? s.position <= firstRight
-                    : s.position < t.home() || (s.join.keepsRight() && s.position != t.home()))) {
+            if (firstRight != Integer.MAX_VALUE && (t.fromWhere() ? pos(s) <= firstRight
+                    : pos(s) < t.home() || (s.join.keepsRight() && pos(s) != t.home()))) {
                 continue;
             }
             for (WhereTerm w : t.lookups()) {
@@ -283,8 +292,8 @@ public final class Planner {
     }
 
     /** Output reduction from the terms checked at this loop: an equality quarters the rows, others halve them. */
-    private static double filterFactor(Source s, long available, List<TermAnalyzer.Term> terms) {
-        long self = 1L << s.position;
+    private double filterFactor(Source s, long available, List<TermAnalyzer.Term> terms) {
+        long self = 1L << pos(s);
         double f = 1;
         for (TermAnalyzer.Term t : terms) {
             if ((t.prereq() & self) != 0 && (t.prereq() & ~(available | self)) == 0) {

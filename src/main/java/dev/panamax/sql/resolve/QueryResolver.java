@@ -261,6 +261,7 @@ final class QueryResolver {
     private List<Bound.OrderTerm> simpleOrderBy(List<OrderingTerm> terms, CoreState s) {
         List<Bound.OrderTerm> out = new ArrayList<>();
         s.scope.allowAggregates = true;
+        boolean aggregateQuery = !s.groupBy.isEmpty() || !s.scope.aggregates.isEmpty();
         for (int k = 0; k < terms.size(); k++) {
             OrderingTerm t = terms.get(k);
             Expr inner = skipCollate(t.expr());
@@ -279,7 +280,12 @@ final class QueryResolver {
             if (col >= 0) {
                 expr = withCollate(t.expr(), s.results.get(col));
             } else {
+                int before = s.scope.aggregates.size();
                 expr = resolver.exprs.scalar(t.expr(), s.scope);
+                if (!aggregateQuery && s.scope.aggregates.size() > before) {
+                    throw Resolver.error("misuse of aggregate: " + s.scope.aggregates.get(before).function().name()
+                            + "()");
+                }
                 col = s.results.indexOf(expr);
             }
             out.add(term(t, expr, col));
