@@ -177,20 +177,11 @@ final class ImportCommand {
         if (columns == 0) {
             return 0;
         }
-        String insert = "INSERT INTO " + fullName + " VALUES(" + numberedParameters(columns) + ")";
+        String insert = "INSERT INTO " + fullName + " VALUES(?" + ",?".repeat(columns - 1) + ")";
         if (verbose >= 2) {
             out.print("Insert using: " + insert + "\n");
         }
         return insertRows(session, insert, columns, reader, displayName, size);
-    }
-
-    /** {@code ?1,?2,...,?n}: numbered rather than bare, which every engine names the same way. */
-    static String numberedParameters(int n) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-            sb.append(i > 1 ? ",?" : "?").append(i);
-        }
-        return sb.toString();
     }
 
     /** The number of columns of the table, creating it from the first row when missing; -1 on failure. */

@@ -177,10 +177,9 @@ final class SettingCommands {
         return 0;
     }
 
-    /** {@code .timeout MS}: how long to wait for a locked database, as {@code PRAGMA busy_timeout}. */
+    /** {@code .timeout MS}: how long to wait for a locked database. */
     int timeout(List<String> args, LineSource in) {
-        long ms = args.size() >= 2 ? DotCommands.integerValue(args.get(1)) : 0;
-        shell.runner().exec("PRAGMA busy_timeout=" + ms, shell.settings.copy(), false);
+        shell.session().busyTimeout(args.size() >= 2 ? DotCommands.integerValue(args.get(1)) : 0);
         return 0;
     }
 

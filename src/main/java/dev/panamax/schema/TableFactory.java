@@ -61,10 +61,22 @@ public final class TableFactory {
             if (autoincrement) {
                 throw error("AUTOINCREMENT not allowed on WITHOUT ROWID tables");
             }
+            primaryKeyNotNull();
         }
         return new Table(tableName, List.copyOf(columns), 0, rowidAlias, autoincrement, create.withoutRowid(),
                 create.strict(), List.copyOf(checks), List.copyOf(indexes), pkColumns, pkConflict, null, List.of(),
                 sql);
+    }
+
+    /** A WITHOUT ROWID table's PRIMARY KEY columns are NOT NULL (convertToWithoutRowidTable). */
+    private void primaryKeyNotNull() {
+        for (int c : pkColumns) {
+            Column col = columns.get(c);
+            if (!col.notNull()) {
+                columns.set(c, new Column(col.name(), col.declType(), col.affinity(), true, null, col.defaultValue(),
+                        col.collation(), col.primaryKey(), col.generated(), col.storedGenerated()));
+            }
+        }
     }
 
     private void addColumn(ColumnDef def) {

@@ -306,6 +306,15 @@ final class SqliteJdbcEngine implements Engine {
         }
 
         @Override
+        public void busyTimeout(long millis) {
+            try (Statement s = conn.createStatement()) {
+                s.execute("PRAGMA busy_timeout=" + millis);
+            } catch (SQLException e) {
+                throw error(e);
+            }
+        }
+
+        @Override
         public void interrupt() {
             throw new UnsupportedOperationException();
         }

@@ -75,11 +75,7 @@ final class UpdateCode {
             }
         }
         if (newRowid != null) {
-            int given = p.label();
             p.expr.code(newRowid, rowid);
-            p.op(Opcode.NotNull, rowid, given);
-            p.op(Opcode.NewRowid, w.tc, rowid);
-            p.resolve(given);
             p.op(Opcode.MustBeInt, rowid, 0);
         } else {
             p.op(Opcode.SCopy, old, rowid);

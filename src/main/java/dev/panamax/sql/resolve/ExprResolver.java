@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Resolves one expression against a {@link Scope} (SQLite's resolve.c: resolveExprStep and lookupName): column
@@ -359,14 +360,56 @@ final class ExprResolver {
                 order.add(new Bound.OrderTerm(scalar(t.expr(), scope), t.order() == OrderingTerm.SortOrder.DESC,
                         t.nulls() == null ? null : t.nulls() == OrderingTerm.Nulls.FIRST, -1));
             }
+            Scope owner = owner(scope, args, filter, order);
             Bound.Aggregate agg = new Bound.Aggregate(ref, args, f.distinct(), filter, order,
-                    scope.aggregates.size());
-            scope.aggregates.add(agg);
-            scope.sawAggregate = true;
+                    owner.aggregates.size());
+            if (owner == scope || owner.allowAggregates) {
+                owner.aggregates.add(agg);
+                owner.sawAggregate = true;
+            }
             return agg;
         } finally {
             scope.allowAggregates = saved;
         }
+    }
+
+    /**
+     * The query an aggregate belongs to (resolve.c's walk over sqlite3ReferencesSrcList): the innermost one, from
+     * {@code scope} outwards, whose FROM supplies a column the call reads; the call stays in {@code scope} when it
+     * reads no column at all. An aggregate moved to an enclosing query that takes no aggregates where the subquery
+     * stands is left in no list, so code generation reports "misuse of aggregate" as SQLite does.
+     */
+    private static Scope owner(Scope scope, List<Bound> args, Bound filter, List<Bound.OrderTerm> order) {
+        List<Source> read = new ArrayList<>();
+        Consumer<Bound> collect = x -> {
+            if (x instanceof Bound.ColumnRef c) {
+                read.add(c.source());
+            }
+        };
+        for (Bound a : args) {
+            Walker.forEachDeep(a, collect);
+        }
+        Walker.forEachDeep(filter, collect);
+        for (Bound.OrderTerm t : order) {
+            Walker.forEachDeep(t.expr(), collect);
+        }
+        for (Scope s = scope; s != null; s = s.outer) {
+            boolean own = false;
+            boolean elsewhere = false;
+            for (Source src : read) {
+                if (s.owns(src)) {
+                    own = true;
+                } else {
+                    for (Scope o = scope; o != null; o = o.outer) {
+                        elsewhere |= o != s && o.owns(src);
+                    }
+                }
+            }
+            if (own || !elsewhere) {
+                return s;
+            }
+        }
+        return scope;
     }
 
     // ---- names ----
