@@ -133,7 +133,8 @@ public final class TableFactory {
         for (ColumnConstraint cc : def.constraints()) {
             switch (cc) {
                 case ColumnConstraint.PrimaryKey pk -> primaryKey(List.of(k), List.of(false),
-                        pk.order() == OrderingTerm.SortOrder.DESC, pk.onConflict(), pk.autoincrement());
+                        List.of(columnCollation(k)), pk.order() == OrderingTerm.SortOrder.DESC, pk.onConflict(),
+                        pk.autoincrement());
                 case ColumnConstraint.Unique u -> uniqueIndex(new int[] {k}, new boolean[1],
                         new String[] {columnCollation(k)}, u.onConflict(), 'u');
                 case ColumnConstraint.Check c -> checks.add(c.expr());
@@ -148,11 +149,14 @@ public final class TableFactory {
             case TableConstraint.PrimaryKey pk -> {
                 List<Integer> cols = new ArrayList<>();
                 List<Boolean> desc = new ArrayList<>();
+                List<String> colls = new ArrayList<>();
                 for (OrderingTerm t : pk.columns()) {
-                    cols.add(termColumn(t));
+                    int col = termColumn(t);
+                    cols.add(col);
                     desc.add(t.order() == OrderingTerm.SortOrder.DESC);
+                    colls.add(termCollation(t, col));
                 }
-                primaryKey(cols, desc, false, pk.onConflict(), pk.autoincrement());
+                primaryKey(cols, desc, colls, false, pk.onConflict(), pk.autoincrement());
             }
             case TableConstraint.Unique u -> {
                 int n = u.columns().size();
@@ -174,8 +178,8 @@ public final class TableFactory {
     }
 
     /** sqlite3AddPrimaryKey: a lone INTEGER column not declared DESC on the column becomes the rowid alias. */
-    private void primaryKey(List<Integer> cols, List<Boolean> desc, boolean columnDesc, ConflictAction onConflict,
-            boolean autoinc) {
+    private void primaryKey(List<Integer> cols, List<Boolean> desc, List<String> collations, boolean columnDesc,
+            ConflictAction onConflict, boolean autoinc) {
         if (hasPrimaryKey) {
             throw error("table \"" + tableName + "\" has more than one primary key");
         }
@@ -201,7 +205,7 @@ public final class TableFactory {
         String[] colls = new String[n];
         for (int k = 0; k < n; k++) {
             d[k] = desc.get(k);
-            colls[k] = columnCollation(pkColumns[k]);
+            colls[k] = collations.get(k);
         }
         uniqueIndex(pkColumns, d, colls, onConflict, 'p');
     }

@@ -87,13 +87,14 @@ final class CursorOps {
         if (c.deferred) {
             finishDeferred(c);
         }
-        if (c.kind == VdbeCursor.PSEUDO) {
+        if (c.kind == VdbeCursor.PSEUDO && c.stale) {
             Mem rec = vm.r[c.pseudoRegister];
             if (rec.isNull()) {
                 out.setNull();
                 return;
             }
             c.setRecord(rec.bytes(), rec.length());
+            c.stale = false;
         }
         c.column(vm.p2[pc], out);
         if (out.isNull() && vm.p4[pc] != null) {
@@ -366,6 +367,10 @@ final class CursorOps {
             case Sequence -> vm.r[vm.p2[pc]].setLong(c.sequence++);
             case SorterData -> {
                 vm.r[vm.p2[pc]].setBlob(c.sorter.current(), 0, c.sorter.currentLength());
+                VdbeCursor pseudo = vm.cursors[vm.p3[pc]];
+                if (pseudo != null) {
+                    pseudo.stale = true;
+                }
             }
             case RowData -> {
                 byte[] b = c.bt.payloadBytes();

@@ -27,7 +27,8 @@ final class TxnOps {
             if (!vm.writer) {
                 vm.writer = true;
                 s.activeWriters++;
-                if ((!s.autocommit || s.activeVms > 1) && vm.statementSavepoint < 0) {
+                if ((!s.autocommit || s.activeVms > 1) && vm.statementSavepoint < 0
+                        && vm.program.mayPartiallyFail) {
                     int n = s.savepoints.size();
                     s.db.btree.openSavepoints(n + 1);
                     vm.statementSavepoint = n;
@@ -73,6 +74,7 @@ final class TxnOps {
                 }
             }
             case ParseSchema, DropTable, DropIndex, DropTrigger -> s.schema = s.db.readSchema();
+            case IntegrityCk -> ((IntegrityCheck) vm.p4[pc]).run(s, vm.p3[pc], vm.r[vm.p2[pc]]);
             case ResetCount -> {
                 s.changes = vm.nChange;
                 s.totalChanges += vm.nChange;

@@ -35,6 +35,8 @@ final class VdbeCursor {
     boolean nullRow = true;
     /** Set by NullRow: the cursor is nowhere, so Next and Prev end the loop (sqlite3BtreeClearCursor). */
     boolean cleared;
+    /** A pseudo cursor whose register got a new record (SorterData): the record header must be read again. */
+    boolean stale = true;
     boolean deferred;
     long deferredRowid;
     /** For a deferred table cursor: the index cursor whose rowid it follows (DeferredSeek). */

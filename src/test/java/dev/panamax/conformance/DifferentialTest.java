@@ -87,8 +87,8 @@ class DifferentialTest {
     private static String numbersOnly(String rows) {
         String s = rows.replace("R-0.0", "R0.0").replaceAll("R(-?\\d+)\\.0(?![0-9E])", "I$1").toLowerCase(java.util.Locale.ROOT)
                 .replaceAll(" +'", "'");
-        int colon = s.indexOf(": ");
-        if (colon < 0) {
+        int colon = s.indexOf(" rows: ") + 5;
+        if (colon < 5) {
             return s;
         }
         List<String> parts = new ArrayList<>(List.of(s.substring(colon + 2).split(" ; ")));
@@ -107,11 +107,17 @@ class DifferentialTest {
     /** Rows as "type:value" cells, sorted when the order is not fixed; or "error N". */
     static String runSqlite(java.sql.Connection c, String sql, boolean sort) {
         List<String> rows = new ArrayList<>();
+        String header = "";
         try (java.sql.Statement st = c.createStatement()) {
             boolean hasRows = st.execute(sql);
             if (hasRows) {
                 try (ResultSet rs = st.getResultSet()) {
                     int n = rs.getMetaData().getColumnCount();
+                    StringBuilder names = new StringBuilder("columns");
+                    for (int k = 1; k <= n; k++) {
+                        names.append(" ").append(rs.getMetaData().getColumnName(k));
+                    }
+                    header = names.toString();
                     while (rs.next()) {
                         StringBuilder sb = new StringBuilder();
                         for (int k = 1; k <= n; k++) {
@@ -124,13 +130,17 @@ class DifferentialTest {
         } catch (SQLException e) {
             return "error " + (e.getErrorCode() & 0xff);
         }
-        return join(rows, sort);
+        return header + " " + join(rows, sort);
     }
 
     static String runPanamax(Connection c, String sql, boolean sort) {
         List<String> rows = new ArrayList<>();
+        String header = "";
         try (Statement st = c.prepare(sql)) {
             int n = st.columnCount();
+            if (n > 0) {
+                header = "columns " + String.join(" ", st.columnNames());
+            }
             while (st.step()) {
                 StringBuilder sb = new StringBuilder();
                 for (int k = 0; k < n; k++) {
@@ -143,7 +153,7 @@ class DifferentialTest {
         } catch (RuntimeException | AssertionError e) {
             return "crash " + e;
         }
-        return join(rows, sort);
+        return header + " " + join(rows, sort);
     }
 
     private static String join(List<String> rows, boolean sort) {
@@ -158,7 +168,7 @@ class DifferentialTest {
             case null -> "N";
             case Integer i -> "I" + i;
             case Long l -> "I" + l;
-            case Double d -> "R" + d;
+            case Double d -> "R" + (d == 0.0 ? 0.0 : d);
             case String s -> "T'" + s + "'";
             case byte[] b -> "B" + HexFormat.of().formatHex(b);
             default -> "?" + o;

@@ -377,9 +377,15 @@ final class QueryGenerator {
 
     private String aggregate(List<String> cols, int depth) {
         String x = chance(0.8) ? pick(cols) : expr(cols, 1, depth);
-        String f = pick(new String[] {"count", "sum", "min", "max", "avg", "total", "count"});
+        String f = pick(new String[] {"count", "sum", "min", "max", "avg", "total", "count", "group_concat",
+            "string_agg"});
         if (f.equals("count") && chance(0.4)) {
             return "count(*)";
+        }
+        if (f.equals("group_concat") || f.equals("string_agg")) {
+            String sep = f.equals("string_agg") || chance(0.5) ? ", '" + pick(new String[] {"-", "", ";"}) + "'" : "";
+            return f + "(" + (chance(0.2) ? "DISTINCT " + x + sep + " ORDER BY " + x
+                    : x + sep + " ORDER BY quote(" + x + "), " + pick(cols)) + ")";
         }
         String distinct = chance(0.15) && !f.equals("group_concat") ? "DISTINCT " : "";
         String call = f + "(" + distinct + x + ")";

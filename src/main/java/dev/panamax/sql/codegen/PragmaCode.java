@@ -6,7 +6,6 @@ import dev.panamax.schema.Table;
 import dev.panamax.sql.ast.Stmt;
 import dev.panamax.storage.format.DbHeader;
 import dev.panamax.vdbe.Opcode;
-import dev.panamax.vdbe.P4;
 import dev.panamax.vdbe.ResultShape;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +29,7 @@ final class PragmaCode {
             case "schema_version" -> cookie(p, name, DbHeader.META_SCHEMA_VERSION, pr.value());
             case "user_version" -> cookie(p, name, DbHeader.META_USER_VERSION, pr.value());
             case "application_id" -> cookie(p, name, DbHeader.META_APPLICATION_ID, pr.value());
+            case "integrity_check", "quick_check" -> integrityCheck(p, name, pr.value());
             case "case_sensitive_like" -> {
                 if (pr.value() != null) {
                     p.session.functions().setCaseSensitiveLike(isTrue(pr.value()));
@@ -110,6 +110,43 @@ final class PragmaCode {
         return shape;
     }
 
+    /** PRAGMA integrity_check: the B-trees of every table and index, and index entry counts. */
+    private static ResultShape integrityCheck(Parse p, String name, String arg) {
+        int max = 100;
+        if (arg != null && arg.chars().allMatch(Character::isDigit) && !arg.isEmpty()) {
+            max = Integer.parseInt(arg);
+        }
+        List<Integer> roots = new ArrayList<>(List.of(1));
+        List<dev.panamax.storage.format.KeyInfo> infos = new ArrayList<>();
+        infos.add(null);
+        List<String> names = new ArrayList<>(List.of("sqlite_schema"));
+        List<Integer> tableOf = new ArrayList<>(List.of(-1));
+        for (Table t : p.schema.tables()) {
+            if (t.isView() || t.rootPage() <= 1) {
+                continue;
+            }
+            int at = roots.size();
+            roots.add(t.rootPage());
+            infos.add(null);
+            names.add(t.name());
+            tableOf.add(-1);
+            for (Index i : t.indexes()) {
+                roots.add(i.rootPage());
+                infos.add(WhereCode.indexKeyInfo(p, i));
+                names.add(i.name());
+                tableOf.add(i.isPartial() ? -1 : at);
+            }
+        }
+        p.needsTransaction = true;
+        int r = p.allocReg();
+        p.op(Opcode.IntegrityCk, 0, r, max, new dev.panamax.vdbe.IntegrityCheck(
+                roots.stream().mapToInt(Integer::intValue).toArray(),
+                infos.toArray(new dev.panamax.storage.format.KeyInfo[0]), names.toArray(new String[0]),
+                tableOf.stream().mapToInt(Integer::intValue).toArray()));
+        p.op(Opcode.ResultRow, r, 1);
+        return shape(name);
+    }
+
     private static ResultShape cookie(Parse p, String name, int meta, String value) {
         p.needsTransaction = true;
         if (value != null) {
@@ -122,9 +159,5 @@ final class PragmaCode {
         p.op(Opcode.ReadCookie, 0, r, meta);
         p.op(Opcode.ResultRow, r, 1);
         return shape(name);
-    }
-
-    static P4.Text text(String s) {
-        return P4.Text.of(s);
     }
 }

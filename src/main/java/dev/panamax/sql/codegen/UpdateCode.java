@@ -27,6 +27,7 @@ final class UpdateCode {
         }
         Table t = InsertCode.writableTable(p, u.table());
         p.v.setCountsChanges();
+        p.v.setMayPartiallyFail();
         p.writes = true;
         Source scan = p.resolver.target(t, u.alias() == null ? null : u.alias().text());
         int n = t.columnCount();

@@ -27,7 +27,8 @@ final class TermAnalyzer {
         for (Source s : sources) {
             if (s.on() != null) {
                 boolean outer = s.join == JoinType.LEFT || s.join == JoinType.FULL || s.join == JoinType.RIGHT;
-                split(s.on(), outer ? s.position : -1, out, false, s.position);
+                int pos = position(s);
+                split(s.on(), outer ? pos : -1, out, false, pos);
             }
         }
         return out;

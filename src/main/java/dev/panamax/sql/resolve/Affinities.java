@@ -16,6 +16,7 @@ public final class Affinities {
             case Bound.ColumnRef c -> columnAffinity(c);
             case Bound.Cast c -> c.affinity();
             case Bound.Collate c -> of(c.operand());
+            case Bound.AsColumn a -> a.affinity();
             case Bound.Register r -> of(r.original());
             case Bound.Subquery s -> subqueryAffinity(s.query());
             case Bound.Vector v -> of(v.items().get(0));
@@ -97,6 +98,9 @@ public final class Affinities {
                     return coll == null ? "BINARY" : coll;
                 }
                 case Bound.Cast c -> p = c.operand();
+                case Bound.AsColumn a -> {
+                    return a.collation() == null ? "BINARY" : a.collation();
+                }
                 case Bound.Register r -> p = r.original();
                 case Bound.Unary u when u.op() == Bound.UnaryOp.PLUS -> p = u.operand();
                 default -> p = explicitChild(p);

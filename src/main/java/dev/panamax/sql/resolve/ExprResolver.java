@@ -36,7 +36,12 @@ final class ExprResolver {
             case Expr.NullLit n -> Bound.Literal.NULL;
             case Expr.BoolLit b -> new Bound.Literal(b.value() ? 1L : 0L);
             case Expr.CurrentTime t -> function(timeFunctionName(t.kind()), List.of(), scope);
-            case Expr.Param p -> new Bound.Param(p.index());
+            case Expr.Param p -> {
+                if (resolver.prohibitedIn != null) {
+                    throw error("parameters prohibited in " + resolver.prohibitedIn);
+                }
+                yield new Bound.Param(p.index());
+            }
             case Expr.ColumnRef c -> column(c, scope);
             case Expr.Unary u -> unary(u, scope);
             case Expr.Binary b -> binary(b, scope);
@@ -47,7 +52,10 @@ final class ExprResolver {
             case Expr.InList i -> inList(i, scope);
             case Expr.InSelect i -> inSelect(resolve(i.operand(), scope), i.select(), i.not(), scope);
             case Expr.InTable i -> inTable(i, scope);
-            case Expr.Exists x -> new Bound.Exists(resolver.subquery(x.select(), scope));
+            case Expr.Exists x -> {
+                noSubqueries();
+                yield new Bound.Exists(resolver.subquery(x.select(), scope));
+            }
             case Expr.Subquery s -> scalarSubquery(s, scope);
             case Expr.Case c -> caseExpr(c, scope);
             case Expr.Cast c -> new Bound.Cast(scalar(c.operand(), scope), Affinity.ofDeclaredType(c.type().text()),
@@ -82,7 +90,7 @@ final class ExprResolver {
         Mem m = new Mem();
         if (text.length() > 2 && text.charAt(0) == '0' && (text.charAt(1) == 'x' || text.charAt(1) == 'X')) {
             int rc = NumericText.decOrHexToI64(z, 0, z.length, m);
-            if (rc != 0) {
+            if (rc != 0 || negate && m.longValue() == Long.MIN_VALUE) {
                 throw error("hex literal too big: " + (negate ? "-" : "") + text);
             }
             return new Bound.Literal(negate ? -m.longValue() : m.longValue());
@@ -200,7 +208,14 @@ final class ExprResolver {
         return not ? new Bound.Unary(Bound.UnaryOp.NOT, any) : any;
     }
 
+    private void noSubqueries() {
+        if (resolver.prohibitedIn != null) {
+            throw error("subqueries prohibited in " + resolver.prohibitedIn);
+        }
+    }
+
     Bound inSelect(Bound operand, Select select, boolean not, Scope scope) {
+        noSubqueries();
         Query q = resolver.subquery(select, scope);
         int w = width(operand);
         if (q.columnCount() != w) {
@@ -225,6 +240,7 @@ final class ExprResolver {
     }
 
     private Bound scalarSubquery(Expr.Subquery s, Scope scope) {
+        noSubqueries();
         return new Bound.Subquery(resolver.subquery(s.select(), scope));
     }
 
@@ -295,6 +311,9 @@ final class ExprResolver {
             throw error("window functions are not supported yet: " + name + "()");
         }
         int argc = f.star() ? 0 : f.args().size();
+        if (argc > 1000) {
+            throw error("too many arguments on function " + name);
+        }
         FunctionRef ref = resolver.functions.find(name, argc);
         if (ref == null) {
             throw missingFunction(name);

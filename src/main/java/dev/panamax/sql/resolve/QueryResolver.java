@@ -40,6 +40,12 @@ final class QueryResolver {
     Query resolve(Select select) {
         List<CoreState> states = new ArrayList<>();
         List<Query.CompoundOp> ops = new ArrayList<>();
+        if (select.compounds().size() >= 500) {
+            throw Resolver.error("too many terms in compound SELECT");
+        }
+        if (select.orderBy().size() > 2000) {
+            throw Resolver.error("too many terms in ORDER BY clause");
+        }
         states.add(core(select.first()));
         for (Select.CompoundTerm t : select.compounds()) {
             CoreState next = core(t.core());
@@ -122,6 +128,12 @@ final class QueryResolver {
         s.scope.allowAggregates = true;
         for (Select.ResultColumn rc : q.columns()) {
             resultColumn(rc, s);
+        }
+        if (s.results.size() > 2000) {
+            throw Resolver.error("too many columns in result set");
+        }
+        if (q.groupBy().size() > 2000) {
+            throw Resolver.error("too many terms in GROUP BY clause");
         }
         List<Scope.Alias> aliases = new ArrayList<>();
         for (int k = 0; k < s.results.size(); k++) {
