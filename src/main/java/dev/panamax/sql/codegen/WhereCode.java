@@ -36,6 +36,12 @@ final class WhereCode {
     private final int[] indexCursor;
     private final List<List<InLoop>> inLoops = new ArrayList<>();
     private final int exit;
+    /** With a RIGHT or FULL JOIN the body is a subroutine, so the unmatched-row pass can run it too. */
+    private final boolean bodySubroutine;
+    private int bodyReg;
+    private int bodyReturn;
+    private int bodyLabel;
+    private final int[] matched;
 
     private record InLoop(int cursor, int top, int next) {
     }
@@ -54,6 +60,12 @@ final class WhereCode {
         bodyStart = new int[n];
         indexCursor = new int[n];
         exit = p.label();
+        matched = new int[n];
+        boolean right = false;
+        for (WhereLevel l : plan.levels()) {
+            right |= l.source().join.keepsRight();
+        }
+        bodySubroutine = right;
     }
 
     boolean orderSatisfied() {
@@ -62,6 +74,9 @@ final class WhereCode {
 
     /** Where the body jumps to skip the current row. */
     int continueLabel() {
+        if (bodySubroutine) {
+            return bodyReturn;
+        }
         int n = plan.levels().size();
         return n == 0 ? exit : cont[n - 1];
     }
@@ -95,7 +110,21 @@ final class WhereCode {
             openCursors(k, plan.levels().get(k));
         }
         for (int k = 0; k < plan.levels().size(); k++) {
-            levelHead(k, plan.levels().get(k));
+            if (plan.levels().get(k).source().join.keepsRight()) {
+                matched[k] = p.allocCursor();
+                p.op(Opcode.OpenEphemeral, matched[k], 1, 0, p.keyInfo(new Collation[1], null, 1));
+            }
+        }
+        for (int k = 0; k < plan.levels().size(); k++) {
+            levelHead(k, plan.levels().get(k), true);
+        }
+        if (bodySubroutine) {
+            bodyReg = p.allocReg();
+            bodyReturn = p.label();
+            bodyLabel = p.label();
+            p.op(Opcode.Gosub, bodyReg, bodyLabel);
+            p.op(Opcode.Goto, 0, cont[plan.levels().size() - 1]);
+            p.resolve(bodyLabel);
         }
     }
 
@@ -254,7 +283,7 @@ final class WhereCode {
         return p.keyInfo(colls, flags, n);
     }
 
-    private void levelHead(int k, WhereLevel l) {
+    private void levelHead(int k, WhereLevel l, boolean explain) {
         cont[k] = p.label();
         brk[k] = p.label();
         inLoops.add(new ArrayList<>());
@@ -263,7 +292,9 @@ final class WhereCode {
             match[k] = p.allocReg();
             p.op(Opcode.Integer, 0, match[k]);
         }
-        explain(l);
+        if (explain) {
+            explain(l);
+        }
         switch (l.path()) {
             case AccessPath.FullScan f -> {
                 int c = l.source().cursor;
@@ -280,6 +311,13 @@ final class WhereCode {
         }
         if (outer) {
             p.op(Opcode.Integer, 1, match[k]);
+        }
+        if (l.source().join.keepsRight()) {
+            int r = p.allocReg();
+            int rec = p.allocReg();
+            p.expr.code(new Bound.ColumnRef(l.source(), -1), r);
+            p.op(Opcode.MakeRecord, r, 1, rec);
+            p.op(Opcode.IdxInsert, matched[k], rec, r, 1);
         }
         bodyStart[k] = p.v.currentAddr();
         for (WhereTerm t : l.terms()) {
@@ -421,9 +459,69 @@ final class WhereCode {
         loops.add(new InLoop(eph, loopTop, next));
     }
 
-    /** Emits the loop tails, innermost first. */
+    /** Emits the loop tails, innermost first, then the unmatched-row passes of RIGHT and FULL joins. */
     void end() {
-        for (int k = plan.levels().size() - 1; k >= 0; k--) {
+        if (bodySubroutine) {
+            p.resolve(bodyReturn);
+            p.op(Opcode.Return, bodyReg);
+        }
+        tails(0);
+        for (int k = 0; k < plan.levels().size(); k++) {
+            if (plan.levels().get(k).source().join.keepsRight()) {
+                unmatchedPass(k);
+            }
+        }
+        p.resolve(exit);
+    }
+
+    /**
+     * The rows of the right-hand item at level {@code k} that matched no row before it: once more with the items
+     * before it NULL, the WHERE terms of the outer levels checked, then the inner levels and the body as usual.
+     */
+    private void unmatchedPass(int k) {
+        WhereLevel l = plan.levels().get(k);
+        Source s = l.source();
+        int done = p.label();
+        int next = p.label();
+        boolean viaIndex = l.path() instanceof AccessPath.AutoIndex
+                || l.path() instanceof AccessPath.IndexScan is && is.covering();
+        int c = viaIndex ? indexCursor[k] : s.cursor;
+        p.op(Opcode.Rewind, c, done);
+        int loopTop = p.v.currentAddr();
+        int r = p.allocReg();
+        p.expr.code(new Bound.ColumnRef(s, -1), r);
+        p.op(Opcode.Found, matched[k], next, r, 1);
+        for (int j = 0; j < k; j++) {
+            p.op(Opcode.NullRow, plan.levels().get(j).source().cursor);
+            if (indexCursor[j] >= 0) {
+                p.op(Opcode.NullRow, indexCursor[j]);
+            }
+        }
+        for (int j = 0; j <= k; j++) {
+            for (WhereTerm t : plan.levels().get(j).terms()) {
+                p.expr.ifFalse(t.expr(), next, true);
+            }
+        }
+        int n = plan.levels().size();
+        for (int j = k + 1; j < n; j++) {
+            inLoops.set(j, new ArrayList<>());
+            levelHead(j, plan.levels().get(j), false);
+        }
+        p.op(Opcode.Gosub, bodyReg, bodyLabel);
+        if (k + 1 < n) {
+            tailsRange(k + 1);
+        }
+        p.resolve(next);
+        p.op(Opcode.Next, c, loopTop);
+        p.resolve(done);
+    }
+
+    private void tails(int from) {
+        tailsRange(from);
+    }
+
+    private void tailsRange(int from) {
+        for (int k = plan.levels().size() - 1; k >= from; k--) {
             WhereLevel l = plan.levels().get(k);
             p.resolve(cont[k]);
             int c = l.path() instanceof AccessPath.IndexScan || l.path() instanceof AccessPath.AutoIndex
@@ -456,6 +554,5 @@ final class WhereCode {
                 p.resolve(done);
             }
         }
-        p.resolve(exit);
     }
 }

@@ -26,6 +26,8 @@ public final class Planner {
 
     private final List<Source> sources;
     private final Map<Source, BitSet> usedColumns;
+    /** FROM position of the first RIGHT or FULL JOIN item; WHERE terms wait for it (they filter joined rows). */
+    private final int firstRight;
 
     /**
      * @param usedColumns per FROM item, the columns the statement reads (bit 0 is column 0; the rowid is not
@@ -34,6 +36,13 @@ public final class Planner {
     public Planner(List<Source> sources, Map<Source, BitSet> usedColumns) {
         this.sources = sources;
         this.usedColumns = usedColumns;
+        int fr = Integer.MAX_VALUE;
+        for (Source src : sources) {
+            if (src.join.keepsRight()) {
+                fr = Math.min(fr, src.position);
+            }
+        }
+        this.firstRight = fr;
     }
 
     /** What an ORDER BY or GROUP BY asks of the loops: terms on columns of FROM items. */
@@ -94,7 +103,7 @@ public final class Planner {
                 fixed = true;
             }
         }
-        if (fixed || n > 62) {
+        if (fixed) {
             for (int k = 0; k < n; k++) {
                 order.add(k);
             }
@@ -131,6 +140,8 @@ public final class Planner {
             boolean ready = (t.prereq() & ~available) == 0;
             if (t.onPosition() >= 0) {
                 ready = t.onPosition() == s.position && ready;
+            } else if (s.position < firstRight && firstRight != Integer.MAX_VALUE) {
+                ready = false;
             }
             if (!ready) {
                 continue;
@@ -168,6 +179,9 @@ public final class Planner {
         long self = 1L << s.position;
         for (TermAnalyzer.Term t : terms) {
             if (t.onPosition() >= 0 && t.onPosition() != s.position) {
+                continue;
+            }
+            if (t.onPosition() < 0 && s.position < firstRight && firstRight != Integer.MAX_VALUE) {
                 continue;
             }
             for (WhereTerm w : t.lookups()) {

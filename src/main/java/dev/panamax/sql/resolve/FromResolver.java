@@ -41,6 +41,9 @@ final class FromResolver {
                 default -> JoinType.INNER;
             };
             sources.add(item(j.table(), type, outer, sources.size()));
+            if (sources.size() > 64) {
+                throw Resolver.error("at most 64 tables in a join");
+            }
         }
         return sources;
     }

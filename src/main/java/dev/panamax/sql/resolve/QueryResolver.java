@@ -178,16 +178,43 @@ final class QueryResolver {
         }
     }
 
-    private static void expand(Source src, CoreState s, boolean skipHidden) {
+    private void expand(Source src, CoreState s, boolean skipHidden) {
         for (int k = 0; k < src.columns.size(); k++) {
             if (skipHidden && src.hidden.contains(k)) {
                 continue;
             }
             boolean alias = src.table != null && src.subquery == null && src.table.rowidAlias() == k;
-            s.results.add(new Bound.ColumnRef(src, alias ? -1 : k));
+            Bound col = new Bound.ColumnRef(src, alias ? -1 : k);
+            if (skipHidden) {
+                col = rightJoinedUsing(src, k, col, s.sources);
+            }
+            s.results.add(col);
             s.aliases.add(null);
             s.spans.add(null);
         }
+    }
+
+    /**
+     * A USING column of {@code left} that a later RIGHT or FULL JOIN merged: in {@code *} it is the right-hand column
+     * (RIGHT) or coalesce of both (FULL), as SQLite expands it.
+     */
+    private Bound rightJoinedUsing(Source left, int k, Bound col, List<Source> sources) {
+        String name = left.columns.get(k).name();
+        for (Source r : sources) {
+            if (r.position <= left.position || !r.join.keepsRight()) {
+                continue;
+            }
+            int rk = r.columnIndex(name);
+            if (rk >= 0 && r.hidden.contains(rk)) {
+                boolean alias = r.table != null && r.subquery == null && r.table.rowidAlias() == rk;
+                Bound right = new Bound.ColumnRef(r, alias ? -1 : rk);
+                if (r.join == JoinType.RIGHT) {
+                    return right;
+                }
+                return new Bound.Function(resolver.functions.find("coalesce", 2), List.of(col, right));
+            }
+        }
+        return col;
     }
 
     private List<Bound> groupBy(List<Expr> terms, CoreState s) {
