@@ -116,6 +116,8 @@ final class CursorOps {
             out.setLong(c.deferredRowid);
         } else if (c.nullRow) {
             out.setNull();
+        } else if (c.scan != null) {
+            out.setLong(c.scan.rowid());
         } else {
             out.setLong(c.bt.rowid());
         }

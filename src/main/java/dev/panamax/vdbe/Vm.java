@@ -12,8 +12,8 @@ import dev.panamax.value.Mem;
 /**
  * One run of a {@link Program} (SQLite's Vdbe at run time): registers, cursors, the program counter, and the loop
  * that dispatches each opcode to a small static method of its family ({@link RegisterOps}, {@link LogicOps},
- * {@link CursorOps}, {@link WriteOps}, {@link AggOps}, {@link TxnOps}) so that no method outgrows what HotSpot
- * compiles.
+ * {@link CursorOps}, {@link WriteOps}, {@link AggOps}, {@link TxnOps}, {@link VirtualOps}, {@link CheckOps}) so
+ * that no method outgrows what HotSpot compiles.
  *
  * <pre>
  *   READY --step--> RUNNING --ResultRow--> RUNNING (a row is ready) --Halt--> DONE
@@ -396,9 +396,19 @@ public final class Vm implements FunctionContext {
                         ResetSorter -> CursorOps.open(this, pc++);
                 case NewRowid, Insert, Delete, IdxInsert, IdxDelete, SorterInsert -> WriteOps.write(this, pc++);
                 case MemMax -> WriteOps.memMax(this, pc++);
+                case VFilter -> pc = VirtualOps.filter(this, pc);
+                case VColumn -> VirtualOps.column(this, pc++);
+                case VNext -> {
+                    if ((++ticks & 0x3ff) == 0) {
+                        checkInterrupt();
+                    }
+                    pc = VirtualOps.next(this, pc);
+                }
                 case Transaction -> TxnOps.transaction(this, pc++);
                 case AutoCommit, Savepoint, ReadCookie, SetCookie, CreateBtree, Destroy, Clear, ParseSchema,
-                        DropTable, DropIndex, DropTrigger, IntegrityCk, ResetCount -> TxnOps.other(this, pc++);
+                        DropTable, DropIndex, DropTrigger, ResetCount -> TxnOps.other(this, pc++);
+                case IntegrityCk -> CheckOps.integrityCheck(this, pc++);
+                case IsType -> pc = CheckOps.isType(this, pc);
                 default -> throw new DbException(ResultCode.INTERNAL, "unsupported opcode " + ops[pc]);
             }
         }

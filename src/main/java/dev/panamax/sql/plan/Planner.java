@@ -109,11 +109,12 @@ public final class Planner {
             }
             return order;
         }
+        TermAnalyzer analyzer = new TermAnalyzer(sources);
         while (order.size() < n) {
             int best = -1;
             double bestCost = Double.MAX_VALUE;
             for (int k = 0; k < n; k++) {
-                if ((placed & (1L << k)) != 0) {
+                if ((placed & (1L << k)) != 0 || !argumentsReady(sources.get(k), placed, analyzer)) {
                     continue;
                 }
                 double cost = choose(sources.get(k), placed, terms, null).rows;
@@ -190,6 +191,9 @@ public final class Planner {
                 }
             }
         }
+        if (s.function() != null) {
+            return functionChoice(s, usable);
+        }
         double tableRows = s.isSubquery() ? 1000 : DEFAULT_ROWS;
         double filter = filterFactor(s, available, terms);
         Choice best = new Choice(new AccessPath.FullScan(false), tableRows * 3 * filter, false,
@@ -222,6 +226,37 @@ public final class Planner {
             best = better(best, autoIndex(s, usable, available));
         }
         return best;
+    }
+
+    /**
+     * A table-valued function: each argument column takes the first usable {@code column = value} term on it (the
+     * function receives the value and the term is not checked again). Like SQLite's pragma tables, it is cheap when
+     * its first argument is bound and very expensive otherwise.
+     */
+    private static Choice functionChoice(Source s, List<WhereTerm> usable) {
+        int first = s.function().columns().size();
+        int n = s.function().arguments().size();
+        List<WhereTerm> args = new ArrayList<>(java.util.Collections.nCopies(n, (WhereTerm) null));
+        List<Bound> consumed = new ArrayList<>();
+        for (WhereTerm w : usable) {
+            int j = w.column() - first;
+            if (j >= 0 && j < n && args.get(j) == null && w.op() == Bound.BinaryOp.EQ && !w.in()) {
+                args.set(j, w);
+                consumed.add(w.expr());
+            }
+        }
+        double rows = n == 0 || args.get(0) != null ? 20 : Integer.MAX_VALUE;
+        return new Choice(new AccessPath.FunctionScan(args), rows, false, false, consumed);
+    }
+
+    /** True when the values a table-valued function's call arguments need are available in {@code placed}. */
+    private boolean argumentsReady(Source s, long placed, TermAnalyzer analyzer) {
+        for (Bound b : s.functionArgs()) {
+            if (b instanceof Bound.Binary eq && (analyzer.prereq(eq.right()) & ~placed) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Output reduction from the terms checked at this loop: an equality quarters the rows, others halve them. */
