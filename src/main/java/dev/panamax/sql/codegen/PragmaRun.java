@@ -54,10 +54,19 @@ final class PragmaRun {
         return schemaName != null && schemaName.equalsIgnoreCase("temp");
     }
 
-    /** The table or view named by the argument in the schema the pragma applies to, or null. */
+    /**
+     * The table or view named by the argument in the schema the pragma applies to, or null; the temp schema holds
+     * only its schema table (sqlite_temp_master, also reachable as sqlite_master).
+     */
     Table table(String name) {
-        if (name == null || isTemp()) {
+        if (name == null) {
             return null;
+        }
+        if (isTemp()) {
+            boolean schemaTable = name.equalsIgnoreCase("sqlite_temp_master")
+                    || name.equalsIgnoreCase("sqlite_temp_schema") || name.equalsIgnoreCase("sqlite_master")
+                    || name.equalsIgnoreCase("sqlite_schema");
+            return schemaTable ? schema().table(dev.panamax.schema.Schema.SCHEMA_TABLE) : null;
         }
         return schema().table(name);
     }

@@ -135,6 +135,15 @@ final class SchemaPragmas {
         return out;
     }
 
+    /** A view's column count, 0 when its SELECT does not resolve (SQLite leaves nCol at 0 then). */
+    private static int viewColumnCount(PragmaRun r, Table view) {
+        try {
+            return viewColumns(r, view).size();
+        } catch (dev.panamax.api.DbException e) {
+            return 0;
+        }
+    }
+
     private static String viewColumnType(char aff, String declared) {
         if (declared != null && Affinity.ofDeclaredType(declared) == aff) {
             return declaredType(declared);
@@ -161,7 +170,7 @@ final class SchemaPragmas {
                 if (r.value != null && !r.value.equalsIgnoreCase(stored)) {
                     continue;
                 }
-                int ncol = t.isView() ? viewColumns(r, t).size() : t.columnCount();
+                int ncol = t.isView() ? viewColumnCount(r, t) : t.columnCount();
                 r.row("main", t.name(), t.isView() ? "view" : "table", ncol, t.withoutRowid(), t.strict());
             }
         }
