@@ -42,6 +42,7 @@ public final class Settings {
     private final Map<Value, Long> values = new EnumMap<>(Value.class);
     private String journalMode;
     private boolean exclusiveLocking;
+    private boolean tempSchemaUsed;
 
     public Settings() {
         for (Flag f : Flag.values()) {
@@ -81,6 +82,15 @@ public final class Settings {
 
     public void setJournalMode(String mode) {
         journalMode = mode;
+    }
+
+    /** True once a statement used the temp schema (SQLite then lists it in PRAGMA database_list). */
+    public boolean tempSchemaUsed() {
+        return tempSchemaUsed;
+    }
+
+    public void markTempSchemaUsed() {
+        tempSchemaUsed = true;
     }
 
     public boolean exclusiveLocking() {

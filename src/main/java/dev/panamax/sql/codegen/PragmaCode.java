@@ -37,6 +37,9 @@ final class PragmaCode {
             throw new DbException(ResultCode.ERROR, "unknown database " + schema);
         }
         boolean temp = schema != null && schema.equalsIgnoreCase("temp");
+        if (temp || (schema == null && List.of("table_list", "integrity_check", "quick_check").contains(name))) {
+            p.session.settings().markTempSchemaUsed();
+        }
         String value = pr.value();
         return switch (name) {
             case "schema_version" -> cookie(p, def, DbHeader.META_SCHEMA_VERSION, value, temp);

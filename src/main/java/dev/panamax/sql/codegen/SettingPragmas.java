@@ -281,7 +281,10 @@ final class SettingPragmas {
         r.row(current);
     }
 
-    /** database_list: main (its full path, empty for an in-memory database). */
+    /**
+     * database_list: main (its full path, empty for an in-memory database), then temp once the connection has used
+     * it.
+     */
     static void databaseList(PragmaRun r) {
         String path = r.session.database().path();
         String file = "";
@@ -294,6 +297,9 @@ final class SettingPragmas {
             }
         }
         r.row(0, "main", file);
+        if (r.session.settings().tempSchemaUsed()) {
+            r.row(1, "temp", "");
+        }
     }
 
     /** collation_list: the built-ins and the connection's own, in SQLite's hash order. */

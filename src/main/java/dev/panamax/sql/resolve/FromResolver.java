@@ -172,7 +172,7 @@ final class FromResolver {
             checkSchemaName(t.name().schema().text());
         }
         Table table = resolver.schema.table(name);
-        if (table == null && !isTemp(t)) {
+        if (table == null) {
             TableFunction fn = resolver.functions.tableFunction(name);
             if (fn != null) {
                 return functionSource(fn, alias, List.of(), join, position);
@@ -192,13 +192,13 @@ final class FromResolver {
         return tableSource(table, alias, join, indexedBy, t.notIndexed(), position);
     }
 
-    /**
-     * A table-valued function called with arguments: SQLite's eponymous virtual tables live in main only, and a
-     * table or view of that name is "not a function".
-     */
+    /** A table-valued function called with arguments; a table or view of that name is "not a function". */
     private Source functionItem(Select.Table t, String alias, JoinType join, int position) {
         String name = t.name().name().text();
-        TableFunction fn = isTemp(t) ? null : resolver.functions.tableFunction(name);
+        if (t.name().schema() != null) {
+            checkSchemaName(t.name().schema().text());
+        }
+        TableFunction fn = resolver.functions.tableFunction(name);
         if (fn == null) {
             if (resolver.schema.table(name) != null) {
                 throw Resolver.error("'" + name + "' is not a function");
@@ -210,14 +210,6 @@ final class FromResolver {
             throw Resolver.error("too many arguments on " + fn.name() + "() - max " + fn.arguments().size());
         }
         return functionSource(fn, alias, t.args(), join, position);
-    }
-
-    private static boolean isTemp(Select.Table t) {
-        if (t.name().schema() == null) {
-            return false;
-        }
-        checkSchemaName(t.name().schema().text());
-        return t.name().schema().is("temp");
     }
 
     /** The item of a table-valued function: its result columns, then its argument columns (left out of *). */
@@ -237,22 +229,20 @@ final class FromResolver {
 
     /**
      * Turns each table-valued function's call arguments into {@code argument-column = value} terms of its join
-     * condition (sqlite3WhereTabFuncArgs); the values may name columns of the items to the left only.
+     * condition (sqlite3WhereTabFuncArgs); the values may name columns of the other FROM items, which the planner
+     * then loops over first.
      */
     private void functionArguments(List<Source> sources, Scope scope) {
-        for (int k = 0; k < sources.size(); k++) {
-            Source s = sources.get(k);
+        for (Source s : sources) {
             if (s.function == null || s.functionCall.isEmpty()) {
                 continue;
             }
-            Scope left = new Scope(scope.outer, new ArrayList<>(sources.subList(0, k)), new ArrayList<>());
             List<Bound> terms = new ArrayList<>();
             int first = s.function.columns().size();
             for (int j = 0; j < s.functionCall.size(); j++) {
-                Bound value = resolver.exprs.scalar(s.functionCall.get(j), left);
+                Bound value = resolver.exprs.scalar(s.functionCall.get(j), scope);
                 terms.add(new Bound.Binary(Bound.BinaryOp.EQ, new Bound.ColumnRef(s, first + j), value));
             }
-            scope.refersOuter |= left.refersOuter;
             s.functionArgs = List.copyOf(terms);
             for (Bound term : terms) {
                 s.on = s.on == null ? term : new Bound.Binary(Bound.BinaryOp.AND, s.on, term);
