@@ -218,6 +218,7 @@ public final class Session {
         savepoints.clear();
         savepointStartedTransaction = false;
         autocommit = true;
+        settings.setFlag(Settings.Flag.DEFER_FOREIGN_KEYS, false);
     }
 
     private void rollbackAfterFailedCommit() {
@@ -233,6 +234,7 @@ public final class Session {
 
     /** Rolls the transaction back; other running statements of this connection are aborted by the B-tree. */
     void rollback() {
+        settings.setFlag(Settings.Flag.DEFER_FOREIGN_KEYS, false);
         if (level == DatabaseLock.Level.EXCLUSIVE) {
             try {
                 db.btree.rollback();
@@ -258,6 +260,9 @@ public final class Session {
     void endStatementTransaction() {
         if (autocommit && activeVms == 0 && level != DatabaseLock.Level.NONE) {
             commit();
+        }
+        if (autocommit && activeVms == 0) {
+            settings.setFlag(Settings.Flag.DEFER_FOREIGN_KEYS, false);
         }
     }
 

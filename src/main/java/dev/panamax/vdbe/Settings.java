@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * A connection's PRAGMA settings (SQLite's {@code db->flags} bits and the per-connection numbers the pragmas keep):
  * on/off flags and numeric values, each starting at SQLite's default. The pragma code reads and writes them; the
- * VM itself honours {@link Flag#QUERY_ONLY}. Used by the connection's thread only.
+ * VM itself honours {@link Flag#QUERY_ONLY} and clears {@link Flag#DEFER_FOREIGN_KEYS} when a transaction ends, as
+ * SQLite does. Used by the connection's thread only.
  */
 public final class Settings {
     /** Boolean pragmas; {@code on} is the default. */
