@@ -132,7 +132,7 @@ public final class Vm implements FunctionContext {
             if (state == State.READY) {
                 start();
             }
-            boolean row = run();
+            boolean row = runOrRecover();
             if (!row) {
                 finish(true);
             }
@@ -279,6 +279,23 @@ public final class Vm implements FunctionContext {
                 cursors[k].close(session);
                 cursors[k] = null;
             }
+        }
+    }
+
+    /**
+     * Runs the loop; a program whose Init has a P3 (PRAGMA integrity_check) continues there when Column finds a
+     * corrupt record, instead of failing, as SQLite's does.
+     */
+    private boolean runOrRecover() {
+        try {
+            return run();
+        } catch (RecordCorruptException e) {
+            int onCorrupt = ops.length > 0 && ops[0] == Opcode.Init ? p3[0] : 0;
+            if (onCorrupt <= 0) {
+                throw e;
+            }
+            pc = onCorrupt;
+            return run();
         }
     }
 

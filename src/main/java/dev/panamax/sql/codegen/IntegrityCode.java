@@ -10,7 +10,6 @@ import dev.panamax.schema.Table;
 import dev.panamax.sql.ast.Expr;
 import dev.panamax.sql.resolve.Bound;
 import dev.panamax.sql.resolve.Source;
-import dev.panamax.storage.format.KeyInfo;
 import dev.panamax.vdbe.Opcode;
 import dev.panamax.vdbe.P4;
 import dev.panamax.vdbe.ResultShape;
@@ -20,12 +19,15 @@ import java.util.List;
 
 /**
  * PRAGMA integrity_check and quick_check compiled as SQLite compiles them (pragma.c PragTyp_INTEGRITY_CHECK), so the
- * rows come out in the same order with the same words: the B-tree check of every table and index (IntegrityCk),
+ * rows come out in the same order with the same words: the B-tree check of every table and index (IntegrityCk; like
+ * SQLite's it does not compare index keys, the row pass finds entries out of place),
  * under a {@code *** in database main ***} header; "wrong # of entries in index"; then one pass over each table that
  * checks NOT NULL, datatypes and CHECK constraints, and (integrity_check only) that every row has its entry in
  * every index ("row N missing from index", where N counts rows from 1), that the entry ends with the rowid, that
  * values under a non-BINARY collation are stored unchanged, and that unique indexes hold no duplicate. At most N
- * messages (100 by default), then "ok" when there was none.
+ * messages (100 by default; SQLite reads the digits of a negative N), then "ok" when there was none. A page too
+ * damaged to read ends the check with the row "database disk image is malformed" (the program's Init P3 tells the
+ * VM where to go on CORRUPT).
  */
 final class IntegrityCode {
     private static final int DEFAULT_MAX_ERRORS = 100;
@@ -37,6 +39,8 @@ final class IntegrityCode {
     private final int msg;
     private final int tmp;
     private final int rowNo;
+    /** For the table being checked: the record position of each column. */
+    private int[] storage;
 
     private IntegrityCode(Parse p, boolean quick) {
         this.p = p;
@@ -51,7 +55,7 @@ final class IntegrityCode {
         int maxErrors = DEFAULT_MAX_ERRORS;
         Table only = null;
         if (value != null) {
-            Integer n = PragmaRun.int32(value);
+            Integer n = PragmaRun.int32(value.startsWith("-") ? value.substring(1) : value);
             if (n != null) {
                 maxErrors = n <= 0 ? DEFAULT_MAX_ERRORS : n;
             } else {
@@ -78,28 +82,27 @@ final class IntegrityCode {
         p.op(Opcode.AddImm, c.left, 1 - maxErrors);
         p.op(Opcode.IfNotZero, c.left, done);
         p.expr.literal("ok", c.msg);
-        p.op(Opcode.ResultRow, c.msg, 1);
+        int show = p.op(Opcode.ResultRow, c.msg, 1);
         p.resolve(done);
+        p.op(Opcode.Halt);
+        p.v.changeP3(0, p.v.currentAddr());
+        p.expr.literal("database disk image is malformed", c.msg);
+        p.op(Opcode.Goto, 0, show);
         return PragmaCode.shape(def.resultColumns());
     }
 
     /** The checks of one database: its B-trees, the index entry counts, then each table's rows. */
     private void database(List<Table> tables, boolean partial) {
         List<Integer> roots = new ArrayList<>();
-        List<KeyInfo> keyInfos = new ArrayList<>();
         if (partial) {
             roots.add(0);
-            keyInfos.add(null);
         }
         for (Table t : tables) {
             if (!t.withoutRowid()) {
                 roots.add(t.rootPage());
-                keyInfos.add(null);
             }
             for (Index idx : SchemaPragmas.indexesInSqliteOrder(t)) {
-                boolean pk = t.withoutRowid() && idx.origin() == 'p';
-                roots.add(pk ? t.rootPage() : idx.rootPage());
-                keyInfos.add(pk ? null : WhereCode.indexKeyInfo(p, idx));
+                roots.add(t.withoutRowid() && idx.origin() == 'p' ? t.rootPage() : idx.rootPage());
             }
         }
         if (roots.isEmpty() || (partial && roots.size() == 1)) {
@@ -107,8 +110,7 @@ final class IntegrityCode {
         }
         int counts = p.allocRegs(roots.size());
         int[] rootArray = roots.stream().mapToInt(Integer::intValue).toArray();
-        p.op(Opcode.IntegrityCk, left, roots.size(), counts,
-                new P4.IntegrityRoots(rootArray, keyInfos.toArray(new KeyInfo[0])));
+        p.op(Opcode.IntegrityCk, left, roots.size(), counts, new P4.IntegrityRoots(rootArray, null));
         int clean = p.label();
         p.op(Opcode.IsNull, left + 1, clean);
         p.expr.literal("*** in database main ***\n", msg);
@@ -117,7 +119,7 @@ final class IntegrityCode {
         p.resolve(clean);
         countChecks(tables, counts + (partial ? 1 : 0));
         for (Table t : tables) {
-            if (!t.isView() && !t.withoutRowid()) {
+            if (!t.isView()) {
                 tableChecks(t);
             }
         }
@@ -142,26 +144,40 @@ final class IntegrityCode {
         }
     }
 
-    /** One pass over a table's rows with the column, CHECK and (integrity_check) index checks. */
+    /**
+     * One pass over a table's rows with the column, CHECK and (integrity_check) index checks. A WITHOUT ROWID
+     * table is read through its primary key tree, whose records hold the key columns first.
+     */
     private void tableChecks(Table t) {
         Source src = p.resolver.target(t, t.name());
-        List<Index> indexes = SchemaPragmas.indexesInSqliteOrder(t);
+        Index pk = t.withoutRowid() ? SchemaPragmas.primaryKeyIndex(t) : null;
+        List<Index> indexes = new ArrayList<>(SchemaPragmas.indexesInSqliteOrder(t));
+        indexes.remove(pk);
         int tc = src.cursor;
         p.noteCursors();
-        p.op(Opcode.OpenRead, tc, t.rootPage(), 0, new P4.ColumnCount(t.columnCount()));
+        storage = storagePositions(t, pk);
+        p.op(Opcode.OpenRead, tc, t.rootPage(), 0,
+                pk == null ? new P4.ColumnCount(t.columnCount()) : WhereCode.indexKeyInfo(p, pk));
         int[] ic = new int[indexes.size()];
         for (int j = 0; j < ic.length && !quick; j++) {
             ic[j] = p.allocCursor();
             p.op(Opcode.OpenRead, ic[j], indexes.get(j).rootPage(), 0, WhereCode.indexKeyInfo(p, indexes.get(j)));
         }
-        p.readers.put(src, (pp, col, target) -> WhereCode.readFromTable(pp, tc, t, col, target));
+        p.readers.put(src, (pp, col, target) -> read(t, tc, col, target));
+        int previousKey = pk == null || quick ? 0 : p.allocRegs(pk.keyCount());
+        if (previousKey > 0) {
+            p.op(Opcode.Null, 0, previousKey, previousKey + pk.keyCount() - 1);
+        }
         p.op(Opcode.Integer, 0, rowNo);
         int end = p.label();
         p.op(Opcode.Rewind, tc, end);
         int top = p.op(Opcode.AddImm, rowNo, 1);
-        int last = lastStoredColumn(t);
+        int last = pk != null ? SchemaPragmas.indexColumns(t, pk).size() - 1 : lastStoredColumn(t);
         if (last >= 0) {
             p.op(Opcode.Column, tc, last, msg);
+        }
+        if (previousKey > 0) {
+            keyOrderCheck(t, pk, tc, previousKey);
         }
         for (int j = 0; j < t.columnCount(); j++) {
             columnCheck(t, tc, j);
@@ -174,6 +190,46 @@ final class IntegrityCode {
         }
         p.op(Opcode.Next, tc, top);
         p.resolve(end);
+    }
+
+    /** The record position of each column: itself, or for a WITHOUT ROWID table its place in the key tree. */
+    private static int[] storagePositions(Table t, Index pk) {
+        int[] pos = new int[t.columnCount()];
+        for (int j = 0; j < pos.length; j++) {
+            pos[j] = pk == null ? j : -1;
+        }
+        if (pk != null) {
+            List<SchemaPragmas.IndexColumn> cols = SchemaPragmas.indexColumns(t, pk);
+            for (int k = 0; k < cols.size(); k++) {
+                pos[cols.get(k).cid()] = k;
+            }
+        }
+        return pos;
+    }
+
+    /** Reads column {@code col} (-1: the rowid) of the row at the table cursor. */
+    private void read(Table t, int tc, int col, int target) {
+        if (col < 0 || !t.withoutRowid()) {
+            WhereCode.readFromTable(p, tc, t, col, target);
+            return;
+        }
+        p.op(Opcode.Column, tc, storage[col], target);
+        if (t.column(col).affinity() == Affinity.REAL) {
+            p.op(Opcode.RealAffinity, target);
+        }
+    }
+
+    /** "row not in PRIMARY KEY order for T": each key of a WITHOUT ROWID table must exceed the one before. */
+    private void keyOrderCheck(Table t, Index pk, int tc, int previous) {
+        int ok = p.label();
+        p.op(Opcode.IdxGT, tc, ok, previous, (Object) pk.keyCount());
+        p.op(Opcode.IsNull, previous, ok);
+        p.expr.literal("row not in PRIMARY KEY order for " + t.name(), msg);
+        errorRow();
+        p.resolve(ok);
+        for (int k = 0; k < pk.keyCount(); k++) {
+            p.op(Opcode.Column, tc, k, previous + k);
+        }
     }
 
     /** The last column stored in the record (reading it makes the VM decode the whole record header). */
@@ -201,7 +257,7 @@ final class IntegrityCode {
         String name = tableName(t) + "." + c.name();
         int ok = p.label();
         int report = p.label();
-        p.op(Opcode.Column, tc, j, tmp);
+        p.op(Opcode.Column, tc, storage[j], tmp);
         if (c.notNull()) {
             int notNull = p.label();
             p.op(Opcode.NotNull, tmp, typeCheck ? notNull : ok);
@@ -263,32 +319,34 @@ final class IntegrityCode {
      * non-BINARY collations unchanged, and no equal neighbour in a unique index.
      */
     private void indexCheck(Table t, Source src, Index idx, int ic) {
+        List<SchemaPragmas.IndexColumn> cols = SchemaPragmas.indexColumns(t, idx);
         int n = idx.keyCount();
-        int key = p.allocRegs(n + 1);
+        int key = p.allocRegs(cols.size());
         int next = p.label();
         if (idx.where() != null) {
             p.expr.ifFalse(p.resolver.expression(idx.where(), List.of(src)), next, true);
         }
-        for (int k = 0; k < n; k++) {
-            int col = idx.columns()[k];
+        for (int k = 0; k < cols.size(); k++) {
+            int col = k < n ? idx.columns()[k] : cols.get(k).cid();
             if (col == Index.EXPRESSION) {
                 p.expr.code(p.resolver.expression(idx.expressions().get(k), List.of(src)), key + k);
             } else {
-                WhereCode.readFromTable(p, src.cursor, t, col == t.rowidAlias() ? -1 : col, key + k);
+                read(t, src.cursor, col == t.rowidAlias() ? -1 : col, key + k);
             }
         }
-        p.op(Opcode.Rowid, src.cursor, key + n);
         int found = p.label();
-        p.op(Opcode.Found, ic, found, key, (Object) (n + 1));
+        p.op(Opcode.Found, ic, found, key, (Object) cols.size());
         rowMessage("row ", " missing from index " + idx.name());
         p.op(Opcode.Goto, 0, next);
         p.resolve(found);
-        int rowidOk = p.label();
-        p.op(Opcode.IdxRowid, ic, tmp);
-        p.op(Opcode.Eq, tmp, rowidOk, key + n);
-        rowMessage("rowid not at end-of-record for row ", " of index " + idx.name());
-        p.op(Opcode.Goto, 0, next);
-        p.resolve(rowidOk);
+        if (!t.withoutRowid()) {
+            int rowidOk = p.label();
+            p.op(Opcode.IdxRowid, ic, tmp);
+            p.op(Opcode.Eq, tmp, rowidOk, key + n);
+            rowMessage("rowid not at end-of-record for row ", " of index " + idx.name());
+            p.op(Opcode.Goto, 0, next);
+            p.resolve(rowidOk);
+        }
         collationCheck(idx, ic, key, next);
         if (idx.unique()) {
             uniqueCheck(t, idx, ic, key, next);

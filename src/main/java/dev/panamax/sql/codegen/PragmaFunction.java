@@ -1,5 +1,6 @@
 package dev.panamax.sql.codegen;
 
+import dev.panamax.api.DbException;
 import dev.panamax.sql.parser.Parser;
 import dev.panamax.value.Mem;
 import dev.panamax.vdbe.Session;
@@ -74,7 +75,7 @@ final class PragmaFunction implements TableFunction {
         if (!table) {
             PragmaRun run = new PragmaRun(session, def, schemaName, value, false);
             PragmaExec.run(run);
-            return new ListScan(run.rows, def.resultColumns().size(), hidden);
+            return new ListScan(run.rows, def.resultColumns().size(), hidden, null);
         }
         int k = 0;
         String arg = def.has(Pragmas.RESULT1) ? hidden[k++] : null;
@@ -90,22 +91,33 @@ final class PragmaFunction implements TableFunction {
         if (arg != null) {
             sql.append("='").append(arg.replace("'", "''")).append('\'');
         }
-        return new ListScan(runNested(session, sql.toString()), def.resultColumns().size(), hidden);
+        Compiled c = Compiler.compile(session, Parser.parse(sql.toString()), sql.toString());
+        List<Object[]> rows = new ArrayList<>();
+        DbException failure = runNested(session, c, rows);
+        return new ListScan(rows, def.resultColumns().size(), hidden, failure);
     }
 
-    /** Prepares and runs a statement on the connection inside the running one, returning its rows. */
-    private static List<Object[]> runNested(Session session, String sql) {
-        Compiled c = Compiler.compile(session, Parser.parse(sql), sql);
+    /**
+     * Runs a statement on the connection inside the running one, collecting its rows; an error after some rows is
+     * returned, to be raised once those rows have been read (as stepping the PRAGMA row by row would).
+     */
+    private static DbException runNested(Session session, Compiled c, List<Object[]> rows) {
         Vm vm = new Vm(c.program(), session);
-        List<Object[]> rows = new ArrayList<>();
-        while (vm.step()) {
-            Object[] row = new Object[vm.columnCount()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = value(vm.column(i));
+        try {
+            while (vm.step()) {
+                Object[] row = new Object[vm.columnCount()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = value(vm.column(i));
+                }
+                rows.add(row);
             }
-            rows.add(row);
+            return null;
+        } catch (DbException e) {
+            if (rows.isEmpty()) {
+                throw e;
+            }
+            return e;
         }
-        return rows;
     }
 
     private static Object value(Mem m) {
@@ -123,22 +135,30 @@ final class PragmaFunction implements TableFunction {
         return "vtab:" + name();
     }
 
-    /** A scan over rows already computed; columns past {@code width} are the argument columns, as text. */
+    /**
+     * A scan over rows already computed; columns past {@code width} are the argument columns, as text. A failure
+     * that ended the computation is raised after the last row.
+     */
     private static final class ListScan implements Scan {
         private final List<Object[]> rows;
         private final int width;
         private final String[] hidden;
+        private final DbException failure;
         private int row = -1;
 
-        ListScan(List<Object[]> rows, int width, String[] hidden) {
+        ListScan(List<Object[]> rows, int width, String[] hidden, DbException failure) {
             this.rows = rows;
             this.width = width;
             this.hidden = hidden;
+            this.failure = failure;
         }
 
         @Override
         public boolean next() {
             row++;
+            if (row == rows.size() && failure != null) {
+                throw failure;
+            }
             return row < rows.size();
         }
 
