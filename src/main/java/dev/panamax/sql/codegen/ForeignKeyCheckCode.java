@@ -49,7 +49,8 @@ final class ForeignKeyCheckCode {
         List<ForeignKeys.ParentKey> keys = new ArrayList<>();
         int[] cursors = new int[fks.size()];
         int child = p.allocCursor();
-        p.op(Opcode.OpenRead, child, t.rootPage(), 0, new P4.ColumnCount(t.columnCount()));
+        StoredRow row = new StoredRow(t);
+        row.open(p, child);
         for (int i = 0; i < fks.size(); i++) {
             Table parent = p.schema.table(fks.get(i).parentTable());
             ForeignKeys.ParentKey key = parent == null ? null : ForeignKeys.locate(t, fks.get(i), parent);
@@ -70,22 +71,22 @@ final class ForeignKeyCheckCode {
         p.op(Opcode.Rewind, child, end);
         int top = p.v.currentAddr();
         for (int i = 0; i < fks.size(); i++) {
-            check(p, t, child, fks.get(i), keys.get(i), cursors[i], i, result);
+            check(p, t, row, child, fks.get(i), keys.get(i), cursors[i], i, result);
         }
         p.op(Opcode.Next, child, top);
         p.resolve(end);
     }
 
     /** One foreign key of the current child row: reports it when no parent row matches its non-NULL values. */
-    private static void check(Parse p, Table t, int child, ForeignKey fk, ForeignKeys.ParentKey key, int cursor,
-            int fkid, int result) {
+    private static void check(Parse p, Table t, StoredRow row, int child, ForeignKey fk, ForeignKeys.ParentKey key,
+            int cursor, int fkid, int result) {
         int n = fk.columnCount();
         int[] cols = key == null ? fk.fromColumns() : key.childColumns();
-        int row = p.allocRegs(n);
+        int values = p.allocRegs(n);
         int ok = p.label();
         for (int j = 0; j < n; j++) {
-            WhereCode.readFromTable(p, child, t, cols[j] == t.rowidAlias() ? -1 : cols[j], row + j);
-            p.op(Opcode.IsNull, row + j, ok);
+            row.read(p, child, cols[j] == t.rowidAlias() ? -1 : cols[j], values + j);
+            p.op(Opcode.IsNull, values + j, ok);
         }
         if (key != null && key.index() != null) {
             StringBuilder aff = new StringBuilder();
@@ -93,15 +94,15 @@ final class ForeignKeyCheckCode {
                 int c = key.index().columns()[j];
                 aff.append(c < 0 ? dev.panamax.schema.Affinity.INTEGER : key.parent().column(c).affinity());
             }
-            p.op(Opcode.Affinity, row, n, 0, aff.toString());
-            p.op(Opcode.Found, cursor, ok, row, (Object) n);
+            p.op(Opcode.Affinity, values, n, 0, aff.toString());
+            p.op(Opcode.Found, cursor, ok, values, (Object) n);
         } else if (key != null) {
             int missing = p.label();
-            p.op(Opcode.SeekRowid, cursor, missing, row);
+            p.op(Opcode.SeekRowid, cursor, missing, values);
             p.op(Opcode.Goto, 0, ok);
             p.resolve(missing);
         }
-        p.op(Opcode.Rowid, child, result + 1);
+        row.read(p, child, -1, result + 1);
         p.expr.literal(fk.parentTable(), result + 2);
         p.expr.literal((long) fkid, result + 3);
         p.op(Opcode.ResultRow, result, 4);

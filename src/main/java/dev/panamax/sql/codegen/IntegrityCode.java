@@ -39,8 +39,8 @@ final class IntegrityCode {
     private final int msg;
     private final int tmp;
     private final int rowNo;
-    /** For the table being checked: the record position of each column. */
-    private int[] storage;
+    /** How the rows of the table being checked are read. */
+    private StoredRow row;
 
     private IntegrityCode(Parse p, boolean quick) {
         this.p = p;
@@ -102,7 +102,7 @@ final class IntegrityCode {
                 roots.add(t.rootPage());
             }
             for (Index idx : SchemaPragmas.indexesInSqliteOrder(t)) {
-                roots.add(t.withoutRowid() && idx.origin() == 'p' ? t.rootPage() : idx.rootPage());
+                roots.add(t.withoutRowid() && idx.origin() == 'p' ? StoredRow.rootPage(t) : idx.rootPage());
             }
         }
         if (roots.isEmpty() || (partial && roots.size() == 1)) {
@@ -150,20 +150,20 @@ final class IntegrityCode {
      */
     private void tableChecks(Table t) {
         Source src = p.resolver.target(t, t.name());
-        Index pk = t.withoutRowid() ? SchemaPragmas.primaryKeyIndex(t) : null;
+        row = new StoredRow(t);
+        Index pk = row.primaryKey();
         List<Index> indexes = new ArrayList<>(SchemaPragmas.indexesInSqliteOrder(t));
         indexes.remove(pk);
         int tc = src.cursor;
         p.noteCursors();
-        storage = storagePositions(t, pk);
-        p.op(Opcode.OpenRead, tc, t.rootPage(), 0,
-                pk == null ? new P4.ColumnCount(t.columnCount()) : WhereCode.indexKeyInfo(p, pk));
+        row.open(p, tc);
         int[] ic = new int[indexes.size()];
         for (int j = 0; j < ic.length && !quick; j++) {
             ic[j] = p.allocCursor();
             p.op(Opcode.OpenRead, ic[j], indexes.get(j).rootPage(), 0, WhereCode.indexKeyInfo(p, indexes.get(j)));
         }
-        p.readers.put(src, (pp, col, target) -> read(t, tc, col, target));
+        StoredRow stored = row;
+        p.readers.put(src, (pp, col, target) -> stored.read(pp, tc, col, target));
         int previousKey = pk == null || quick ? 0 : p.allocRegs(pk.keyCount());
         if (previousKey > 0) {
             p.op(Opcode.Null, 0, previousKey, previousKey + pk.keyCount() - 1);
@@ -172,9 +172,8 @@ final class IntegrityCode {
         int end = p.label();
         p.op(Opcode.Rewind, tc, end);
         int top = p.op(Opcode.AddImm, rowNo, 1);
-        int last = pk != null ? SchemaPragmas.indexColumns(t, pk).size() - 1 : lastStoredColumn(t);
-        if (last >= 0) {
-            p.op(Opcode.Column, tc, last, msg);
+        if (row.lastField() >= 0) {
+            p.op(Opcode.Column, tc, row.lastField(), msg);
         }
         if (previousKey > 0) {
             keyOrderCheck(t, pk, tc, previousKey);
@@ -192,33 +191,6 @@ final class IntegrityCode {
         p.resolve(end);
     }
 
-    /** The record position of each column: itself, or for a WITHOUT ROWID table its place in the key tree. */
-    private static int[] storagePositions(Table t, Index pk) {
-        int[] pos = new int[t.columnCount()];
-        for (int j = 0; j < pos.length; j++) {
-            pos[j] = pk == null ? j : -1;
-        }
-        if (pk != null) {
-            List<SchemaPragmas.IndexColumn> cols = SchemaPragmas.indexColumns(t, pk);
-            for (int k = 0; k < cols.size(); k++) {
-                pos[cols.get(k).cid()] = k;
-            }
-        }
-        return pos;
-    }
-
-    /** Reads column {@code col} (-1: the rowid) of the row at the table cursor. */
-    private void read(Table t, int tc, int col, int target) {
-        if (col < 0 || !t.withoutRowid()) {
-            WhereCode.readFromTable(p, tc, t, col, target);
-            return;
-        }
-        p.op(Opcode.Column, tc, storage[col], target);
-        if (t.column(col).affinity() == Affinity.REAL) {
-            p.op(Opcode.RealAffinity, target);
-        }
-    }
-
     /** "row not in PRIMARY KEY order for T": each key of a WITHOUT ROWID table must exceed the one before. */
     private void keyOrderCheck(Table t, Index pk, int tc, int previous) {
         int ok = p.label();
@@ -230,15 +202,6 @@ final class IntegrityCode {
         for (int k = 0; k < pk.keyCount(); k++) {
             p.op(Opcode.Column, tc, k, previous + k);
         }
-    }
-
-    /** The last column stored in the record (reading it makes the VM decode the whole record header). */
-    private static int lastStoredColumn(Table t) {
-        int last = t.columnCount() - 1;
-        if (last == t.rowidAlias()) {
-            last--;
-        }
-        return last;
     }
 
     /**
@@ -257,7 +220,7 @@ final class IntegrityCode {
         String name = tableName(t) + "." + c.name();
         int ok = p.label();
         int report = p.label();
-        p.op(Opcode.Column, tc, storage[j], tmp);
+        p.op(Opcode.Column, tc, row.position(j), tmp);
         if (c.notNull()) {
             int notNull = p.label();
             p.op(Opcode.NotNull, tmp, typeCheck ? notNull : ok);
@@ -331,7 +294,7 @@ final class IntegrityCode {
             if (col == Index.EXPRESSION) {
                 p.expr.code(p.resolver.expression(idx.expressions().get(k), List.of(src)), key + k);
             } else {
-                read(t, src.cursor, col == t.rowidAlias() ? -1 : col, key + k);
+                row.read(p, src.cursor, col == t.rowidAlias() ? -1 : col, key + k);
             }
         }
         int found = p.label();
