@@ -1,6 +1,7 @@
 package dev.panamax.cli;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Text as the {@code sqlite3} shell handles it: NUL-terminated UTF-8 bytes. Widths count characters (bytes that are
@@ -21,7 +22,7 @@ final class CText {
     static byte[] ofBlob(byte[] blob) {
         for (int i = 0; i < blob.length; i++) {
             if (blob[i] == 0) {
-                return java.util.Arrays.copyOf(blob, i);
+                return Arrays.copyOf(blob, i);
             }
         }
         return blob;

@@ -1,8 +1,10 @@
 package dev.panamax.cli;
 
 import dev.panamax.api.DbException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntPredicate;
 
 /**
@@ -40,6 +42,7 @@ final class DotCommands {
         add("clone", n -> true, schema::cloneDatabase);
         add("databases", n -> n > 1, schema::databases);
         add("dbconfig", n -> n >= 3, settings::dbconfig);
+        add("dbtotxt", n -> n >= 3, (a, in) -> DbToTxt.run(shell, a));
         add("dump", n -> true, schema::dump);
         add("echo", n -> true, settings::echo);
         add("eqp", n -> true, settings::eqp);
@@ -93,7 +96,7 @@ final class DotCommands {
             shell.out().flush();
             shell.stderr().print("Error: " + e.getMessage() + "\n");
             rc = 1;
-        } catch (java.io.UncheckedIOException | Shell.ShellExit e) {
+        } catch (UncheckedIOException | Shell.ShellExit e) {
             throw e;
         } catch (RuntimeException e) {
             shell.out().flush();
@@ -242,7 +245,7 @@ final class DotCommands {
                 v = v * 10 + arg.charAt(i++) - '0';
             }
         }
-        v *= switch (arg.substring(i).toUpperCase(java.util.Locale.ROOT)) {
+        v *= switch (arg.substring(i).toUpperCase(Locale.ROOT)) {
             case "KIB" -> 1024L;
             case "MIB" -> 1024L * 1024;
             case "GIB" -> 1024L * 1024 * 1024;

@@ -265,7 +265,7 @@ final class Dump {
         try (Cursor from = source.prepare("SELECT * FROM " + CText.quoteIdentifier(name), 0)) {
             int n = from.columnCount();
             try (Cursor to = target.prepare("INSERT OR IGNORE INTO " + CText.quoteIdentifier(name)
-                    + " VALUES(" + ImportCommand.numberedParameters(n) + ");", 0)) {
+                    + " VALUES(?" + ",?".repeat(Math.max(0, n - 1)) + ");", 0)) {
                 while (from.step()) {
                     for (int i = 0; i < n; i++) {
                         to.bind(i + 1, SqlRunner.value(from, i));

@@ -1,5 +1,7 @@
 package dev.panamax.cli;
 
+import java.util.List;
+
 /** The database engine as the shell sees it: opening databases, and facts about its SQL dialect. */
 interface Engine {
     /**
@@ -17,5 +19,5 @@ interface Engine {
     boolean isKeyword(String word);
 
     /** SQLite's keywords in upper case ({@code sqlite3_keyword_name}), for tab completion. */
-    java.util.List<String> keywords();
+    List<String> keywords();
 }

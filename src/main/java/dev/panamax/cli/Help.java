@@ -16,6 +16,7 @@ final class Help {
         ".clone NEWDB             Copy the schema and data into a new database NEWDB",
         ".databases               List the databases of this connection",
         ".dbconfig ?OP? ?VAL?     Accepted for compatibility; Panamax has no such switches",
+        ".dbtotxt ?--page N?      Print the database file as hex (what .open --hexdb reads)",
         ".dump ?OBJECTS?          Print the database as SQL",
         "   Options:",
         "     --data-only            Only INSERT statements",

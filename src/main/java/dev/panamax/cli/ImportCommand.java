@@ -4,6 +4,7 @@ import dev.panamax.api.DbException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,8 +119,8 @@ final class ImportCommand {
 
     /** The separators of the current mode, which must be single bytes ({@code \r\n} of csv counts as newline). */
     private boolean separatorsFromMode(OutputSettings s) {
-        byte[] col = s.colSeparator.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] row = s.rowSeparator.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] col = s.colSeparator.getBytes(StandardCharsets.UTF_8);
+        byte[] row = s.rowSeparator.getBytes(StandardCharsets.UTF_8);
         if (col.length == 0) {
             return error("Error: non-null column separator required for import\n");
         }
@@ -176,20 +177,11 @@ final class ImportCommand {
         if (columns == 0) {
             return 0;
         }
-        String insert = "INSERT INTO " + fullName + " VALUES(" + numberedParameters(columns) + ")";
+        String insert = "INSERT INTO " + fullName + " VALUES(?" + ",?".repeat(columns - 1) + ")";
         if (verbose >= 2) {
             out.print("Insert using: " + insert + "\n");
         }
         return insertRows(session, insert, columns, reader, displayName, size);
-    }
-
-    /** {@code ?1,?2,...,?n}: numbered rather than bare, which every engine names the same way. */
-    static String numberedParameters(int n) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-            sb.append(i > 1 ? ",?" : "?").append(i);
-        }
-        return sb.toString();
     }
 
     /** The number of columns of the table, creating it from the first row when missing; -1 on failure. */

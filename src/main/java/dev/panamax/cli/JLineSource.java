@@ -26,7 +26,7 @@ final class JLineSource implements LineSource, AutoCloseable {
     JLineSource(Shell shell) {
         this.shell = shell;
         try {
-            terminal = TerminalBuilder.builder().system(true).name("panamax").build();
+            terminal = TerminalBuilder.builder().system(true).dumb(true).name("panamax").build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,14 +22,25 @@ public final class Main {
     private Main() {
     }
 
-    /** Held so that the level set on it stays in force ({@code java.util.logging} keeps loggers weakly). */
+    /** Held so that the levels set on them stay in force ({@code java.util.logging} keeps loggers weakly). */
     private static final Logger ENGINE_LOG = Logger.getLogger("dev.panamax");
+    private static final Logger TERMINAL_LOG = Logger.getLogger("org.jline");
 
-    public static void main(String[] args) {
+    /**
+     * The stack of the thread the shell runs on: the parser and the code generator recurse once per level of a
+     * nested expression, and SQLite allows a thousand levels, more than a default 1 MiB main thread holds.
+     */
+    private static final long STACK_BYTES = 64L << 20;
+
+    public static void main(String[] args) throws InterruptedException {
         boolean terminal = System.console() != null && System.console().isTerminal();
-        int rc = run(args, new PanamaxEngine(), System.in, new FileOutputStream(FileDescriptor.out),
-                new FileOutputStream(FileDescriptor.err), terminal);
-        System.exit(rc);
+        int[] rc = {1};
+        Thread shell = new Thread(null, () -> rc[0] = run(args, new PanamaxEngine(), System.in,
+                new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), terminal),
+                "panamax", STACK_BYTES);
+        shell.start();
+        shell.join();
+        System.exit(rc[0]);
     }
 
     /**
@@ -197,9 +208,10 @@ public final class Main {
     /**
      * The engine logs its choices (the I/O backend, a scalar fallback) at INFO; a shell user should not see them
      * on the terminal. They go to the {@code -t FILE} of Turso's shell when given, else only warnings and worse
-     * are shown.
+     * are shown. JLine's notes about terminal providers it could not use are kept off the terminal too.
      */
     private static void configureLogging(String tracingOutput, ShellOut err) {
+        TERMINAL_LOG.setLevel(Level.SEVERE);
         ENGINE_LOG.setUseParentHandlers(tracingOutput == null);
         ENGINE_LOG.setLevel(tracingOutput == null ? Level.WARNING : Level.ALL);
         if (tracingOutput != null) {

@@ -45,9 +45,4 @@ final class OutputSettings {
         c.destTable = destTable;
         return c;
     }
-
-    /** The width requested with {@code .width} for a column, 0 when none. */
-    int width(int column) {
-        return column < widths.length ? widths[column] : 0;
-    }
 }

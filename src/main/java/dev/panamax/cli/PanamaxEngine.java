@@ -95,6 +95,11 @@ final class PanamaxEngine implements Engine {
         }
 
         @Override
+        public void busyTimeout(long millis) {
+            conn.setBusyTimeoutMillis(millis);
+        }
+
+        @Override
         public void interrupt() {
             conn.interrupt();
         }

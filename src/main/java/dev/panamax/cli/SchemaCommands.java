@@ -4,6 +4,7 @@ import dev.panamax.api.DbException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The dot commands that read the schema: {@code .schema}, {@code .fullschema}, {@code .tables},
@@ -124,7 +125,7 @@ final class SchemaCommands {
     }
 
     private static boolean isSchemaTable(String name) {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
+        String n = name.toLowerCase(Locale.ROOT);
         return n.equals("sqlite_master") || n.equals("sqlite_schema") || n.equals("sqlite_temp_master")
                 || n.equals("sqlite_temp_schema");
     }

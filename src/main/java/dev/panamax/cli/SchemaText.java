@@ -2,6 +2,7 @@ package dev.panamax.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Predicate;
 
 /**
@@ -109,7 +110,7 @@ final class SchemaText {
         while (j > 0 && isSpace(z[j - 1])) {
             j--;
         }
-        return java.util.Arrays.copyOf(z, j);
+        return Arrays.copyOf(z, j);
     }
 
     /**

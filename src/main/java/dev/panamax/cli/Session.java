@@ -31,6 +31,9 @@ interface Session extends AutoCloseable {
     /** True outside an explicit transaction ({@code sqlite3_get_autocommit}). */
     boolean autocommit();
 
+    /** How long to wait for a locked database before failing with BUSY ({@code sqlite3_busy_timeout}). */
+    void busyTimeout(long millis);
+
     /** Stops the statement running on another thread ({@code sqlite3_interrupt}); it fails with INTERRUPT. */
     void interrupt();
 

@@ -2,6 +2,7 @@ package dev.panamax.cli;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * The dot commands that change or show settings: {@code .mode}, {@code .headers}, {@code .nullvalue},
@@ -15,6 +16,8 @@ final class SettingCommands {
     private static final String[] ON_OFF = {"off", "on", "trigger", "full"};
 
     private final Shell shell;
+    /** The mode before {@code .explain on}. */
+    private Mode normalMode = Mode.LIST;
 
     SettingCommands(Shell shell) {
         this.shell = shell;
@@ -25,7 +28,7 @@ final class SettingCommands {
         return 1;
     }
 
-    private int flag(List<String> args, String usage, java.util.function.IntConsumer set) {
+    private int flag(List<String> args, String usage, IntConsumer set) {
         if (args.size() != 2) {
             return usage(usage);
         }
@@ -112,9 +115,6 @@ final class SettingCommands {
         return 0;
     }
 
-    /** The mode before {@code .explain on}. */
-    private Mode normalMode = Mode.LIST;
-
     int exit(List<String> args, LineSource in) {
         if (args.size() > 1) {
             int code = (int) DotCommands.integerValue(args.get(1));
@@ -177,10 +177,9 @@ final class SettingCommands {
         return 0;
     }
 
-    /** {@code .timeout MS}: how long to wait for a locked database, as {@code PRAGMA busy_timeout}. */
+    /** {@code .timeout MS}: how long to wait for a locked database. */
     int timeout(List<String> args, LineSource in) {
-        long ms = args.size() >= 2 ? DotCommands.integerValue(args.get(1)) : 0;
-        shell.runner().exec("PRAGMA busy_timeout=" + ms, shell.settings.copy(), false);
+        shell.session().busyTimeout(args.size() >= 2 ? DotCommands.integerValue(args.get(1)) : 0);
         return 0;
     }
 

@@ -1,9 +1,14 @@
 package dev.panamax.cli;
 
 import dev.panamax.api.DbException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The shell's state and its input loop: {@code process_input} and {@code runOneSqlLine} of the 3.40
@@ -21,7 +26,7 @@ final class Shell {
 
     final OutputSettings settings = new OutputSettings();
     /** {@code .parameter} bindings, by parameter name. */
-    final java.util.Map<String, Object> parameters = new java.util.TreeMap<>();
+    final Map<String, Object> parameters = new TreeMap<>();
     final Engine engine;
     private final ShellOut stdout;
     private final ShellOut stderr;
@@ -33,7 +38,7 @@ final class Shell {
     private Session session;
     String filename;
     boolean readOnly;
-    /** True when stdin is a person at a terminal: no line numbers in errors, and Ctrl-C does not end input. */
+    /** True when stdin is a person at a terminal (or {@code -interactive} says so): {@code .import} shows progress. */
     boolean stdinInteractive;
     boolean bail;
     boolean echo;
@@ -45,7 +50,7 @@ final class Shell {
     String mainPrompt = MAIN_PROMPT;
     String continuePrompt = CONTINUE_PROMPT;
     /** The directory relative file names are resolved against; {@code .cd} changes it. */
-    java.nio.file.Path cwd = java.nio.file.Path.of("").toAbsolutePath();
+    Path cwd = Path.of("").toAbsolutePath();
     private int lineno;
     private int inputNesting;
     private volatile boolean interrupted;
@@ -76,16 +81,12 @@ final class Shell {
     }
 
     /** The dot commands, for completion. */
-    java.util.List<String> dotCommandNames() {
+    List<String> dotCommandNames() {
         return dotCommands.names();
     }
 
-    int lineno() {
-        return lineno;
-    }
-
     /** A file name as the shell's commands see it: relative to {@link #cwd}. */
-    java.nio.file.Path resolve(String name) {
+    Path resolve(String name) {
         return cwd.resolve(name);
     }
 
@@ -311,7 +312,7 @@ final class Shell {
 
     /** Runs a dot command given on the command line; 0 ok, 1 error, 2 exit. */
     int runCommandLineDot(String line) {
-        return dotCommands.run(line, new StreamLineSource(java.io.InputStream.nullInputStream()));
+        return dotCommands.run(line, new StreamLineSource(InputStream.nullInputStream()));
     }
 
     /** {@code .timer on}: wall-clock and CPU time of one SQL buffer, printed as the reference shell does. */

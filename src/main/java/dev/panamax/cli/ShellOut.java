@@ -48,10 +48,6 @@ final class ShellOut implements AutoCloseable {
         return print(nul < 0 ? s : s.substring(0, nul));
     }
 
-    ShellOut println(String s) {
-        return print(s).write('\n');
-    }
-
     ShellOut write(int b) {
         if (used == buffer.length) {
             drain();

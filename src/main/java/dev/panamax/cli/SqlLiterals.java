@@ -1,5 +1,7 @@
 package dev.panamax.cli;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Values written as SQL and JSON literals, the way {@code shell.c} writes them in quote, insert and json modes
  * and in {@code .dump}: {@code 'it''s'}, newlines as {@code replace('a\nb','\n',char(10))}, blobs as
@@ -42,7 +44,7 @@ final class SqlLiterals {
             quoted(out, z);
             return;
         }
-        String text = new String(z, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String text = new String(z, StandardCharsets.ISO_8859_1);
         String nlMark = nl > 0 ? unusedMarker(text, "\\n", "\\012") : null;
         String crMark = cr > 0 ? unusedMarker(text, "\\r", "\\015") : null;
         if (nl > 0) {
@@ -92,14 +94,10 @@ final class SqlLiterals {
     /** {@code output_hex_blob}: {@code X'...'} with lower-case digits. */
     static void hexBlob(ShellOut out, byte[] blob) {
         out.print("X'");
-        hexDigits(out, blob);
-        out.write('\'');
-    }
-
-    static void hexDigits(ShellOut out, byte[] blob) {
         for (byte b : blob) {
             out.write(HEX[(b >> 4) & 0xf]).write(HEX[b & 0xf]);
         }
+        out.write('\'');
     }
 
     /** {@code output_json_string}: double quotes, backslash escapes, control bytes as {@code \\u00XX}. */

@@ -2,7 +2,9 @@ package dev.panamax.cli;
 
 import dev.panamax.api.DbException;
 import dev.panamax.api.ResultCode;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 
@@ -192,8 +194,8 @@ final class SqlRunner {
         int ops = 0;
         for (; cursor.step(); ops++) {
             if (ops == indent.length) {
-                indent = java.util.Arrays.copyOf(indent, ops * 2);
-                loopStart = java.util.Arrays.copyOf(loopStart, ops * 2);
+                indent = Arrays.copyOf(indent, ops * 2);
+                loopStart = Arrays.copyOf(loopStart, ops * 2);
             }
             int addr = (int) cursor.integer(0);
             String op = cursor.text(1);
@@ -208,7 +210,7 @@ final class SqlRunner {
             }
         }
         cursor.reset();
-        return java.util.Arrays.copyOf(indent, ops);
+        return Arrays.copyOf(indent, ops);
     }
 
     /** {@code bind_prepared_stmt}: the {@code .parameter} values for the statement's parameters, NULL if unset. */
@@ -239,7 +241,7 @@ final class SqlRunner {
      * shell goes on. Output failures and the shell's own exit pass through.
      */
     private static Failure internalError(String phase, RuntimeException e) {
-        if (e instanceof java.io.UncheckedIOException || e instanceof Shell.ShellExit) {
+        if (e instanceof UncheckedIOException || e instanceof Shell.ShellExit) {
             throw e;
         }
         return new Failure(phase, "internal error: " + e, ResultCode.INTERNAL.code());
@@ -274,7 +276,7 @@ final class SqlRunner {
         while (len > 0 && start + len < z.length && (z[start + len] & 0xc0) == 0x80) {
             len--;
         }
-        byte[] code = java.util.Arrays.copyOfRange(z, start, start + len);
+        byte[] code = Arrays.copyOfRange(z, start, start + len);
         for (int i = 0; i < code.length; i++) {
             if (CText.isSpace((char) (code[i] & 0xff))) {
                 code[i] = ' ';

@@ -71,13 +71,13 @@ public final class TableFactory {
                 sql, List.copyOf(foreignKeys));
     }
 
-    /** convertToWithoutRowidTable: the PRIMARY KEY columns of a WITHOUT ROWID table are NOT NULL. */
+    /** A WITHOUT ROWID table's PRIMARY KEY columns are NOT NULL (convertToWithoutRowidTable). */
     private void primaryKeyNotNull() {
         for (int c : pkColumns) {
             Column col = columns.get(c);
             if (!col.notNull()) {
-                columns.set(c, new Column(col.name(), col.declType(), col.affinity(), true, null,
-                        col.defaultValue(), col.collation(), col.primaryKey(), col.generated(), col.storedGenerated()));
+                columns.set(c, new Column(col.name(), col.declType(), col.affinity(), true, null, col.defaultValue(),
+                        col.collation(), col.primaryKey(), col.generated(), col.storedGenerated()));
             }
         }
     }
@@ -136,7 +136,8 @@ public final class TableFactory {
         for (ColumnConstraint cc : def.constraints()) {
             switch (cc) {
                 case ColumnConstraint.PrimaryKey pk -> primaryKey(List.of(k), List.of(false),
-                        pk.order() == OrderingTerm.SortOrder.DESC, pk.onConflict(), pk.autoincrement());
+                        List.of(columnCollation(k)), pk.order() == OrderingTerm.SortOrder.DESC, pk.onConflict(),
+                        pk.autoincrement());
                 case ColumnConstraint.Unique u -> uniqueIndex(new int[] {k}, new boolean[1],
                         new String[] {columnCollation(k)}, u.onConflict(), 'u');
                 case ColumnConstraint.Check c -> checks.add(c.expr());
@@ -200,11 +201,14 @@ public final class TableFactory {
             case TableConstraint.PrimaryKey pk -> {
                 List<Integer> cols = new ArrayList<>();
                 List<Boolean> desc = new ArrayList<>();
+                List<String> colls = new ArrayList<>();
                 for (OrderingTerm t : pk.columns()) {
-                    cols.add(termColumn(t));
+                    int col = termColumn(t);
+                    cols.add(col);
                     desc.add(t.order() == OrderingTerm.SortOrder.DESC);
+                    colls.add(termCollation(t, col));
                 }
-                primaryKey(cols, desc, false, pk.onConflict(), pk.autoincrement());
+                primaryKey(cols, desc, colls, false, pk.onConflict(), pk.autoincrement());
             }
             case TableConstraint.Unique u -> {
                 int n = u.columns().size();
@@ -225,8 +229,8 @@ public final class TableFactory {
     }
 
     /** sqlite3AddPrimaryKey: a lone INTEGER column not declared DESC on the column becomes the rowid alias. */
-    private void primaryKey(List<Integer> cols, List<Boolean> desc, boolean columnDesc, ConflictAction onConflict,
-            boolean autoinc) {
+    private void primaryKey(List<Integer> cols, List<Boolean> desc, List<String> collations, boolean columnDesc,
+            ConflictAction onConflict, boolean autoinc) {
         if (hasPrimaryKey) {
             throw error("table \"" + tableName + "\" has more than one primary key");
         }
@@ -252,7 +256,7 @@ public final class TableFactory {
         String[] colls = new String[n];
         for (int k = 0; k < n; k++) {
             d[k] = desc.get(k);
-            colls[k] = columnCollation(pkColumns[k]);
+            colls[k] = collations.get(k);
         }
         uniqueIndex(pkColumns, d, colls, onConflict, 'p');
     }

@@ -95,13 +95,14 @@ final class CursorOps {
         if (c.deferred) {
             finishDeferred(c);
         }
-        if (c.kind == VdbeCursor.PSEUDO) {
+        if (c.kind == VdbeCursor.PSEUDO && c.stale) {
             Mem rec = vm.r[c.pseudoRegister];
             if (rec.isNull()) {
                 out.setNull();
                 return;
             }
             c.setRecord(rec.bytes(), rec.length());
+            c.stale = false;
         }
         c.column(vm.p2[pc], out);
         if (out.isNull() && vm.p4[pc] != null) {
@@ -145,6 +146,9 @@ final class CursorOps {
 
     static int next(Vm vm, int pc) {
         VdbeCursor c = vm.cursors[vm.p1[pc]];
+        if (c == null || c.cleared) {
+            return pc + 1;
+        }
         boolean more;
         switch (vm.ops[pc]) {
             case SorterNext -> {
@@ -164,6 +168,7 @@ final class CursorOps {
     static int rewind(Vm vm, int pc) {
         VdbeCursor c = vm.cursors[vm.p1[pc]];
         c.deferred = false;
+        c.cleared = false;
         boolean any;
         switch (vm.ops[pc]) {
             case SorterSort -> {
@@ -189,6 +194,7 @@ final class CursorOps {
         VdbeCursor c = vm.cursors[vm.p1[pc]];
         Opcode op = vm.ops[pc];
         c.deferred = false;
+        c.cleared = false;
         int res;
         if (c.isTable()) {
             Mem key = vm.r[vm.p3[pc]];
@@ -252,6 +258,7 @@ final class CursorOps {
         VdbeCursor c = vm.cursors[vm.p1[pc]];
         Mem key = vm.r[vm.p3[pc]];
         c.deferred = false;
+        c.cleared = false;
         long rowid;
         if (key.type() == Mem.INTEGER) {
             rowid = key.longValue();
@@ -292,6 +299,7 @@ final class CursorOps {
             }
         }
         key.defaultRc = 0;
+        c.cleared = false;
         boolean hit = c.bt.seek(key) == 0;
         c.nullRow = !hit;
         c.seekHit = hit;
@@ -345,6 +353,7 @@ final class CursorOps {
                 if (c != null) {
                     c.nullRow = true;
                     c.deferred = false;
+                    c.cleared = true;
                 }
             }
             case DeferredSeek -> {
@@ -360,11 +369,18 @@ final class CursorOps {
                     finishDeferred(c);
                 }
             }
-            case SeekEnd -> c.nullRow = !c.bt.last();
+            case SeekEnd -> {
+                c.cleared = false;
+                c.nullRow = !c.bt.last();
+            }
             case Count -> vm.r[vm.p2[pc]].setLong(c.bt.count());
             case Sequence -> vm.r[vm.p2[pc]].setLong(c.sequence++);
             case SorterData -> {
                 vm.r[vm.p2[pc]].setBlob(c.sorter.current(), 0, c.sorter.currentLength());
+                VdbeCursor pseudo = vm.cursors[vm.p3[pc]];
+                if (pseudo != null) {
+                    pseudo.stale = true;
+                }
             }
             case RowData -> {
                 byte[] b = c.bt.payloadBytes();

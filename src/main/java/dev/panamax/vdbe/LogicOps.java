@@ -28,7 +28,7 @@ final class LogicOps {
                 return (flags & OpFlags.JUMPIFNULL) != 0 ? vm.p2[pc] : pc + 1;
             }
         } else {
-            Affinity aff = Affinity.fromCode((char) (flags & OpFlags.AFF_MASK));
+            Affinity aff = Affinities.of((char) (flags & OpFlags.AFF_MASK));
             Object p4 = vm.p4[pc];
             Collation coll = p4 == null ? Collations.BINARY : (Collation) p4;
             res = Comparison.compare(left, right, aff, coll);

@@ -27,6 +27,7 @@ public final class Program {
     final List<String> parameterNames;
     final Object schemaVersion;
     final boolean countsChanges;
+    final boolean mayPartiallyFail;
 
     Program(ProgramBuilder b, ResultShape shape, boolean readOnly, List<String> parameterNames, Object schemaVersion) {
         this.size = b.size;
@@ -44,6 +45,7 @@ public final class Program {
         this.parameterNames = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(parameterNames));
         this.schemaVersion = schemaVersion;
         this.countsChanges = b.countsChanges;
+        this.mayPartiallyFail = b.mayPartiallyFail;
     }
 
     public int size() {

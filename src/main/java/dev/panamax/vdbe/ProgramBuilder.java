@@ -20,6 +20,7 @@ public final class ProgramBuilder {
     int registerCount;
     int cursorCount;
     boolean countsChanges;
+    boolean mayPartiallyFail;
     private int[] labels = new int[16];
     private int labelCount;
 
@@ -132,6 +133,14 @@ public final class ProgramBuilder {
     /** Marks an INSERT, UPDATE or DELETE: its row count becomes sqlite3_changes() when it finishes. */
     public void setCountsChanges() {
         countsChanges = true;
+    }
+
+    /**
+     * Marks a program that may fail after it changed something (several rows, or REPLACE deletes before a later
+     * check): inside a transaction it runs under a statement savepoint so that its failure undoes only itself.
+     */
+    public void setMayPartiallyFail() {
+        mayPartiallyFail = true;
     }
 
     /** Makes sure the program has at least {@code n} registers (numbered 1..n). */

@@ -74,7 +74,7 @@ final class RegisterOps {
         Mem m = vm.r[vm.p1[pc]];
         switch (vm.ops[pc]) {
             case AddImm -> m.setLong(m.intValue() + vm.p2[pc]);
-            case Cast -> m.cast(Affinity.fromCode((char) vm.p2[pc]));
+            case Cast -> m.cast(Affinities.of((char) vm.p2[pc]));
             case RealAffinity -> m.realAffinity();
             default -> applyAffinities(vm, vm.p1[pc], vm.p2[pc], (String) vm.p4[pc]);
         }
@@ -85,7 +85,7 @@ final class RegisterOps {
             return;
         }
         for (int k = 0; k < n && k < affinities.length(); k++) {
-            Affinity a = Affinity.fromCode(affinities.charAt(k));
+            Affinity a = Affinities.of(affinities.charAt(k));
             if (a != null) {
                 vm.r[start + k].applyAffinity(a);
             }

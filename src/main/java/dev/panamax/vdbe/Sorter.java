@@ -26,8 +26,10 @@ import java.util.List;
  * <p>States: FILLING (inserts allowed) -> SORTED (reading in order) -> FILLING again after {@link #reset}.
  */
 final class Sorter {
-    /** Spill threshold in bytes; the system property {@code panamax.sorter.spillBytes} overrides it (tests). */
-    static final long DEFAULT_SPILL_BYTES = Long.getLong("panamax.sorter.spillBytes", 64L << 20);
+    /** Spill threshold in bytes; the system property {@code panamax.sorter.spillBytes} sets it. */
+    static volatile long spillThresholdBytes = Long.getLong("panamax.sorter.spillBytes", 64L << 20);
+    /** Runs written to temporary files since the process started (for tests and diagnostics). */
+    static final java.util.concurrent.atomic.AtomicLong RUNS_WRITTEN = new java.util.concurrent.atomic.AtomicLong();
 
     private final KeyInfo keyInfo;
     private final RecordCompare compare;
@@ -37,6 +39,10 @@ final class Sorter {
     private int used;
     private int[] offsets = new int[64];
     private int[] lengths = new int[64];
+    /** The first key field of each record when it is an INTEGER (most GROUP BY and many ORDER BY keys). */
+    private long[] prefix = new long[64];
+    private boolean[] prefixIsInt = new boolean[64];
+    private final boolean firstDesc;
     private int count;
     private int[] order;
     private int cursor;
@@ -51,7 +57,8 @@ final class Sorter {
         this.keyInfo = keyInfo;
         this.compare = new RecordCompare(keyInfo);
         this.io = io;
-        this.spillBytes = DEFAULT_SPILL_BYTES;
+        this.spillBytes = spillThresholdBytes;
+        this.firstDesc = (keyInfo.sortFlags(0) & KeyInfo.SORT_DESC) != 0;
     }
 
     boolean isEmpty() {
@@ -74,10 +81,13 @@ final class Sorter {
         if (count == offsets.length) {
             offsets = Arrays.copyOf(offsets, count * 2);
             lengths = Arrays.copyOf(lengths, count * 2);
+            prefix = Arrays.copyOf(prefix, count * 2);
+            prefixIsInt = Arrays.copyOf(prefixIsInt, count * 2);
         }
         System.arraycopy(record, 0, buffer, used, length);
         offsets[count] = used;
         lengths[count] = length;
+        prefixIsInt[count] = firstInteger(record, length, count);
         used += length;
         count++;
     }
@@ -217,7 +227,45 @@ final class Sorter {
     }
 
     private int cmp(int x, int y) {
+        if (prefixIsInt[x] && prefixIsInt[y]) {
+            int c = Long.compare(prefix[x], prefix[y]);
+            if (c != 0) {
+                return firstDesc ? -c : c;
+            }
+        }
         return compare.compare(buffer, offsets[x], lengths[x], buffer, offsets[y], lengths[y]);
+    }
+
+    /** Stores the record's first field in {@link #prefix} when it is an INTEGER; returns whether it is. */
+    private boolean firstInteger(byte[] rec, int length, int k) {
+        if (length < 2 || rec[0] < 2 || rec[1] < 0) {
+            return false;
+        }
+        int t = rec[1];
+        int off = rec[0];
+        long v;
+        switch (t) {
+            case 1 -> v = rec[off];
+            case 2 -> v = (rec[off] << 8) | (rec[off + 1] & 0xff);
+            case 3 -> v = (rec[off] << 16) | ((rec[off + 1] & 0xff) << 8) | (rec[off + 2] & 0xff);
+            case 4 -> v = (rec[off] << 24) | ((rec[off + 1] & 0xff) << 16) | ((rec[off + 2] & 0xff) << 8)
+                    | (rec[off + 3] & 0xff);
+            case 5, 6 -> {
+                int n = t == 5 ? 6 : 8;
+                long x = rec[off];
+                for (int j = 1; j < n; j++) {
+                    x = (x << 8) | (rec[off + j] & 0xff);
+                }
+                v = x;
+            }
+            case 8 -> v = 0;
+            case 9 -> v = 1;
+            default -> {
+                return false;
+            }
+        }
+        prefix[k] = v;
+        return true;
     }
 
     /** Sorts the buffer and writes it to a new run file. */
@@ -229,6 +277,7 @@ final class Sorter {
         }
         run.finishWriting();
         runs.add(run);
+        RUNS_WRITTEN.incrementAndGet();
         used = 0;
         count = 0;
     }

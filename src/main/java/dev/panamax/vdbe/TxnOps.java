@@ -27,7 +27,8 @@ final class TxnOps {
             if (!vm.writer) {
                 vm.writer = true;
                 s.activeWriters++;
-                if ((!s.autocommit || s.activeVms > 1) && vm.statementSavepoint < 0) {
+                if ((!s.autocommit || s.activeVms > 1) && vm.statementSavepoint < 0
+                        && vm.program.mayPartiallyFail) {
                     int n = s.savepoints.size();
                     s.db.btree.openSavepoints(n + 1);
                     vm.statementSavepoint = n;

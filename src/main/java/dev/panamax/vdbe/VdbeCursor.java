@@ -37,6 +37,10 @@ final class VdbeCursor {
     /** For a VIRTUAL cursor: the scan of the table-valued function (VFilter), null before the first. */
     TableFunction.Scan scan;
     boolean nullRow = true;
+    /** Set by NullRow: the cursor is nowhere, so Next and Prev end the loop (sqlite3BtreeClearCursor). */
+    boolean cleared;
+    /** A pseudo cursor whose register got a new record (SorterData): the record header must be read again. */
+    boolean stale = true;
     boolean deferred;
     long deferredRowid;
     /** For a deferred table cursor: the index cursor whose rowid it follows (DeferredSeek). */

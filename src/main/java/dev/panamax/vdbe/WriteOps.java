@@ -29,6 +29,7 @@ final class WriteOps {
                 Mem key = vm.r[vm.p2[pc]];
                 c.bt.insertKey(key.bytes(), 0, key.length());
                 c.nullRow = false;
+                c.cleared = false;
             }
             case IdxDelete -> {
                 UnpackedRecord key = c.key(vm.r, vm.p2[pc], vm.p3[pc]);
@@ -52,6 +53,7 @@ final class WriteOps {
      */
     private static void newRowid(Vm vm, int pc, VdbeCursor c) {
         BtCursor bt = c.bt;
+        c.cleared = false;
         long rowid;
         boolean random = false;
         if (bt.last()) {
@@ -106,6 +108,7 @@ final class WriteOps {
         c.deferred = false;
         c.bt.insert(rowid, bytes, 0, len, (flags & OpFlags.APPEND) != 0);
         c.nullRow = false;
+        c.cleared = false;
         if ((flags & OpFlags.NCHANGE) != 0) {
             vm.nChange++;
         }

@@ -119,6 +119,19 @@ class DotCommandsTest {
                 + ".once '" + files[1] + "'\nselect 'once';\nselect 'after once';\n.read '" + script + "'\n";
     }
 
+    /** {@code .dbtotxt} prints the file so that sqlite3's {@code .open --hexdb} rebuilds the same database. */
+    @Test
+    void dbToTxtRoundTripsThroughSqlite3(@TempDir Path dir) throws IOException {
+        Path db = dir.resolve("hex.db");
+        Shells.panamax(DumpRoundTripTest.DATA, db.toString());
+        Path hex = dir.resolve("hex.txt");
+        Files.write(hex, Shells.panamax(".dbtotxt\n", db.toString()).stdout());
+        String dump = Shells.sqlite3("", db.toString(), ".dump").out();
+        assertEquals(dump, Shells.sqlite3("", ":memory:", ".open --hexdb " + hex, ".dump").out());
+        assertTrue(Shells.panamax(".dbtotxt --page 1\n", db.toString()).out().matches(
+                "(?s)\\| size \\d+ pagesize 4096 filename hex.db\n\\| page 1 offset 0\n.*\\| end hex.db\n"));
+    }
+
     @Test
     void timerReportsEachStatement() {
         Shells.Result r = Shells.panamax(".timer on\nselect 1;\n.timer off\nselect 2;\n");

@@ -32,7 +32,7 @@ class ImportTest {
                 + ".import --csv data.csv t1\n.schema t1\nselect * from t1;\n"
                 + ".import --csv dup.csv t2\n.schema t2\n"
                 + ".mode csv\n.import data.csv t1\nselect count(*) from t1;\n"
-                + ".import --skip 2 -v data.csv t3\nselect * from t3;\n"
+                + ".import --skip 2 -v -v data.csv t3\nselect * from t3;\n"
                 + ".mode tabs\n.import tabs.tsv t4\nselect * from t4;\n"
                 + ".mode ascii\n.import ascii.txt t5\n.mode list\nselect * from t5;\n"
                 + ".import --csv empty.csv t6\n.import --csv missing.csv t7\n";

@@ -2,6 +2,7 @@ package dev.panamax.cli;
 
 import dev.panamax.api.DbException;
 import dev.panamax.api.ResultCode;
+import dev.panamax.api.Sql;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ParameterMetaData;
@@ -23,22 +24,6 @@ import org.sqlite.SQLiteException;
  */
 final class SqliteJdbcEngine implements Engine {
     private static final Pattern MESSAGE = Pattern.compile("^\\[\\w+\\]\\s.*?\\((.*)\\)$", Pattern.DOTALL);
-    private static final List<String> KEYWORDS = List.of("ABORT", "ACTION", "ADD", "AFTER", "ALL", "ALTER",
-            "ALWAYS", "ANALYZE", "AND", "AS", "ASC", "ATTACH", "AUTOINCREMENT", "BEFORE", "BEGIN", "BETWEEN", "BY",
-            "CASCADE", "CASE", "CAST", "CHECK", "COLLATE", "COLUMN", "COMMIT", "CONFLICT", "CONSTRAINT", "CREATE",
-            "CROSS", "CURRENT", "CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP", "DATABASE", "DEFAULT",
-            "DEFERRABLE", "DEFERRED", "DELETE", "DESC", "DETACH", "DISTINCT", "DO", "DROP", "EACH", "ELSE", "END",
-            "ESCAPE", "EXCEPT", "EXCLUDE", "EXCLUSIVE", "EXISTS", "EXPLAIN", "FAIL", "FILTER", "FIRST",
-            "FOLLOWING", "FOR", "FOREIGN", "FROM", "FULL", "GENERATED", "GLOB", "GROUP", "GROUPS", "HAVING", "IF",
-            "IGNORE", "IMMEDIATE", "IN", "INDEX", "INDEXED", "INITIALLY", "INNER", "INSERT", "INSTEAD",
-            "INTERSECT", "INTO", "IS", "ISNULL", "JOIN", "KEY", "LAST", "LEFT", "LIKE", "LIMIT", "MATCH",
-            "MATERIALIZED", "NATURAL", "NO", "NOT", "NOTHING", "NOTNULL", "NULL", "NULLS", "OF", "OFFSET", "ON",
-            "OR", "ORDER", "OTHERS", "OUTER", "OVER", "PARTITION", "PLAN", "PRAGMA", "PRECEDING", "PRIMARY",
-            "QUERY", "RAISE", "RANGE", "RECURSIVE", "REFERENCES", "REGEXP", "REINDEX", "RELEASE", "RENAME",
-            "REPLACE", "RESTRICT", "RETURNING", "RIGHT", "ROLLBACK", "ROW", "ROWS", "SAVEPOINT", "SELECT", "SET",
-            "TABLE", "TEMP", "TEMPORARY", "THEN", "TIES", "TO", "TRANSACTION", "TRIGGER", "UNBOUNDED", "UNION",
-            "UNIQUE", "UPDATE", "USING", "VACUUM", "VALUES", "VIEW", "VIRTUAL", "WHEN", "WHERE", "WINDOW", "WITH",
-            "WITHOUT");
 
     @Override
     public Session open(String filename, boolean readOnly) {
@@ -60,12 +45,12 @@ final class SqliteJdbcEngine implements Engine {
 
     @Override
     public boolean isKeyword(String word) {
-        return KEYWORDS.contains(word.toUpperCase(Locale.ROOT));
+        return Sql.isKeyword(word);
     }
 
     @Override
     public List<String> keywords() {
-        return KEYWORDS;
+        return Sql.keywords();
     }
 
     static DbException error(SQLException e) {
@@ -294,7 +279,7 @@ final class SqliteJdbcEngine implements Engine {
 
         @Override
         public boolean complete(String sql) {
-            return dev.panamax.sql.parser.SqlScripts.complete(sql);
+            return Sql.complete(sql);
         }
 
         @Override
@@ -318,6 +303,15 @@ final class SqliteJdbcEngine implements Engine {
         @Override
         public boolean autocommit() {
             return true;
+        }
+
+        @Override
+        public void busyTimeout(long millis) {
+            try (Statement s = conn.createStatement()) {
+                s.execute("PRAGMA busy_timeout=" + millis);
+            } catch (SQLException e) {
+                throw error(e);
+            }
         }
 
         @Override

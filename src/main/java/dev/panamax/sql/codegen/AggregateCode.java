@@ -5,6 +5,7 @@ import dev.panamax.sql.resolve.Affinities;
 import dev.panamax.sql.resolve.Bound;
 import dev.panamax.sql.resolve.Query;
 import dev.panamax.sql.resolve.SelectCore;
+import dev.panamax.sql.resolve.Source;
 import dev.panamax.sql.resolve.Walker;
 import dev.panamax.storage.format.KeyInfo;
 import dev.panamax.value.Collation;
@@ -31,6 +32,8 @@ final class AggregateCode {
     private final List<Bound.Aggregate> aggs;
     private final int[] acc;
     private final int[] distinctCursor;
+    /** Per aggregate with ORDER BY inside the call: the sorter its rows wait in until the group ends, else -1. */
+    private final int[] orderedSorter;
     private final List<Bound.ColumnRef> bare = new ArrayList<>();
     private int bareBase;
     private int regHit;
@@ -43,6 +46,7 @@ final class AggregateCode {
         this.aggs = core.aggregates;
         this.acc = new int[aggs.size()];
         this.distinctCursor = new int[aggs.size()];
+        this.orderedSorter = new int[aggs.size()];
     }
 
     static void code(Parse p, Query q, SelectCore core, List<Bound.OrderTerm> orderBy, Dest dest,
@@ -63,6 +67,13 @@ final class AggregateCode {
             if (aggs.get(k).distinct()) {
                 distinctCursor[k] = p.allocCursor();
             }
+            orderedSorter[k] = -1;
+            Bound.Aggregate a = aggs.get(k);
+            if (!a.orderBy().isEmpty()) {
+                orderedSorter[k] = p.allocCursor();
+                p.op(Opcode.SorterOpen, orderedSorter[k], a.orderBy().size() + a.args().size(), 0,
+                        SelectCode.Sort.keyInfo(p, a.orderBy()));
+            }
         }
         Set<Bound.ColumnRef> cols = new LinkedHashSet<>();
         for (Bound r : core.results) {
@@ -81,7 +92,7 @@ final class AggregateCode {
         if (e == null) {
             return;
         }
-        if (e instanceof Bound.Aggregate a && containsIdentity(aggs, a)) {
+        if (e instanceof Bound.Aggregate a && aggs.contains(a)) {
             return;
         }
         if (e instanceof Bound.ColumnRef c && core.from.contains(c.source())) {
@@ -140,6 +151,21 @@ final class AggregateCode {
                 p.expr.ifFalse(a.filter(), skip, true);
             }
             int n = a.args().size();
+            if (orderedSorter[k] >= 0) {
+                int m = a.orderBy().size();
+                int row = p.allocRegs(m + n);
+                for (int j = 0; j < m; j++) {
+                    p.expr.code(a.orderBy().get(j).expr(), row + j);
+                }
+                for (int j = 0; j < n; j++) {
+                    p.expr.code(a.args().get(j), row + m + j);
+                }
+                int rec = p.allocReg();
+                p.op(Opcode.MakeRecord, row, m + n, rec);
+                p.op(Opcode.SorterInsert, orderedSorter[k], rec);
+                p.resolve(skip);
+                continue;
+            }
             int base = p.allocRegs(n);
             for (int j = 0; j < n; j++) {
                 p.expr.code(a.args().get(j), base + j);
@@ -168,9 +194,48 @@ final class AggregateCode {
     }
 
     private void finalizeAggregates() {
+        if (countedDirectly) {
+            return;
+        }
         for (int k = 0; k < aggs.size(); k++) {
+            if (orderedSorter[k] >= 0) {
+                stepInOrder(k);
+            }
             p.op(Opcode.AggFinal, acc[k], aggs.get(k).args().size(), 0, aggs.get(k).function().definition());
         }
+    }
+
+    /** Feeds an aggregate the rows its ORDER BY sorted, applying DISTINCT, then empties its sorter. */
+    private void stepInOrder(int k) {
+        Bound.Aggregate a = aggs.get(k);
+        FunctionDef def = (FunctionDef) a.function().definition();
+        int m = a.orderBy().size();
+        int n = a.args().size();
+        int sorter = orderedSorter[k];
+        int pseudo = p.allocCursor();
+        int rec = p.allocReg();
+        int done = p.label();
+        p.op(Opcode.OpenPseudo, pseudo, rec, m + n);
+        p.op(Opcode.SorterSort, sorter, done);
+        int top = p.v.currentAddr();
+        int next = p.label();
+        p.op(Opcode.SorterData, sorter, rec, pseudo);
+        int base = p.allocRegs(n);
+        for (int j = 0; j < n; j++) {
+            p.op(Opcode.Column, pseudo, m + j, base + j);
+        }
+        if (distinctCursor[k] >= 0) {
+            SelectCode.codeDistinct(p, distinctCursor[k], base, 1, next);
+        }
+        if (def.hasFlag(FunctionDef.NEEDS_COLLATION)) {
+            String coll = n == 0 ? null : Affinities.collation(a.args().get(0));
+            p.op(Opcode.CollSeq, 0, 0, 0, p.collation(coll == null ? "BINARY" : coll));
+        }
+        p.op(Opcode.AggStep, 0, base, acc[k], def, n);
+        p.resolve(next);
+        p.op(Opcode.SorterNext, sorter, top);
+        p.resolve(done);
+        p.op(Opcode.ResetSorter, sorter);
     }
 
     /** The output substitutions: aggregates to accumulators, bare columns to their registers, group keys. */
@@ -193,10 +258,14 @@ final class AggregateCode {
         if (!bare.isEmpty()) {
             p.op(Opcode.Null, 0, bareBase, bareBase + bare.size() - 1);
         }
-        WhereCode w = WhereCode.plan(p, core.from, core.where, null, SelectCode.usedColumns(q, core));
-        w.emitBegin();
-        accumulate();
-        w.end();
+        if (countOnly()) {
+            countRows();
+        } else {
+            WhereCode w = WhereCode.plan(p, core.from, core.where, null, SelectCode.usedColumns(q, core));
+            w.emitBegin();
+            accumulate();
+            w.end();
+        }
         finalizeAggregates();
         p.substitutions.add(outputSubstitutions(0));
         int done = p.label();
@@ -204,6 +273,43 @@ final class AggregateCode {
         p.resolve(done);
         p.substitutions.remove(p.substitutions.size() - 1);
     }
+
+    /** {@code SELECT count(*) FROM table}: the B-tree counts its entries (SQLite's OP_Count optimization). */
+    private boolean countOnly() {
+        if (core.from.size() != 1 || core.where != null || aggs.size() != 1 || !bare.isEmpty()) {
+            return false;
+        }
+        Source s = core.from.get(0);
+        Bound.Aggregate a = aggs.get(0);
+        FunctionDef def = (FunctionDef) a.function().definition();
+        return s.table != null && !s.isSubquery() && s.table.hasRowid() && def.hasFlag(FunctionDef.COUNT)
+                && a.args().isEmpty() && a.filter() == null && !a.distinct() && a.orderBy().isEmpty();
+    }
+
+    /** Counts the rows through the narrowest B-tree that holds one entry per row (a full index, else the table). */
+    private void countRows() {
+        Source s = core.from.get(0);
+        dev.panamax.schema.Index best = null;
+        for (dev.panamax.schema.Index i : s.table.indexes()) {
+            if (!i.isPartial() && (best == null || i.keyCount() < best.keyCount())) {
+                best = i;
+            }
+        }
+        int c = p.allocCursor();
+        if (best != null && best.keyCount() < s.table.columnCount()) {
+            p.op(Opcode.OpenRead, c, best.rootPage(), 0, WhereCode.indexKeyInfo(p, best));
+            p.plan.line(p, "SCAN " + s.name + " USING COVERING INDEX " + best.name());
+        } else {
+            p.op(Opcode.OpenRead, c, s.table.rootPage(), 0, new dev.panamax.vdbe.P4.ColumnCount(
+                    s.table.columnCount()));
+            p.plan.line(p, "SCAN " + s.name);
+        }
+        p.op(Opcode.Count, c, acc[0]);
+        p.op(Opcode.Close, c);
+        countedDirectly = true;
+    }
+
+    private boolean countedDirectly;
 
     /** HAVING, then the result row to {@code dest} (through {@code sort} when there is an ORDER BY). */
     private void output(Dest dest, SelectCode.Limits lim, int brk, int skip, SelectCode.Sort sort) {
@@ -266,6 +372,9 @@ final class AggregateCode {
                 Walker.forEachDeep(arg, x -> addOwn(x, cols));
             }
             Walker.forEachDeep(a.filter(), x -> addOwn(x, cols));
+            for (Bound.OrderTerm t : a.orderBy()) {
+                Walker.forEachDeep(t.expr(), x -> addOwn(x, cols));
+            }
         }
         return new ArrayList<>(cols);
     }

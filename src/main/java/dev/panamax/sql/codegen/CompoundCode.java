@@ -65,9 +65,12 @@ final class CompoundCode {
                         p.label(), true);
                 case EXCEPT -> core(p, q, next, new Dest.Except(cur), SelectCode.Limits.NONE, p.label(), true);
                 case INTERSECT -> {
+                    int right = p.allocCursor();
+                    openResult(p, right, n, true, colls);
+                    core(p, q, next, new Dest.Index(right, null), SelectCode.Limits.NONE, p.label(), true);
                     int into = p.allocCursor();
                     openResult(p, into, n, true, colls);
-                    core(p, q, next, new Dest.Intersect(cur, into), SelectCode.Limits.NONE, p.label(), true);
+                    keepFound(p, cur, right, into, n);
                     cur = into;
                 }
             }
@@ -113,6 +116,23 @@ final class CompoundCode {
         }
         SelectCode.emit(p, resultDest(to, toSet), base, n, done);
         p.op(Opcode.Next, from, top);
+        p.resolve(done);
+    }
+
+    /** INTERSECT keeps the left-hand rows (their values, as SQLite outputs them) also found on the right. */
+    private static void keepFound(Parse p, int left, int right, int into, int n) {
+        int done = p.label();
+        int base = p.allocRegs(n);
+        p.op(Opcode.Rewind, left, done);
+        int top = p.v.currentAddr();
+        int next = p.label();
+        for (int k = 0; k < n; k++) {
+            p.op(Opcode.Column, left, k, base + k);
+        }
+        p.op(Opcode.NotFound, right, next, base, n);
+        SelectCode.emit(p, new Dest.Index(into, null), base, n, done);
+        p.resolve(next);
+        p.op(Opcode.Next, left, top);
         p.resolve(done);
     }
 

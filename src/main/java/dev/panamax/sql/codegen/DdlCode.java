@@ -80,6 +80,10 @@ final class DdlCode {
         String sql = "CREATE TABLE " + p.sql.substring(c.name().name().start(), c.end());
         Table t = TableFactory.build(c, sql);
         validateColumns(p, c, t);
+        Source self = p.resolver.target(t, null);
+        for (dev.panamax.sql.ast.Expr check : t.checks()) {
+            p.resolver.checkConstraint(check, self);
+        }
         SchemaWriter w = new SchemaWriter(p);
         int root = p.allocReg();
         p.op(Opcode.CreateBtree, 0, root, 1);
@@ -204,7 +208,7 @@ final class DdlCode {
             char ch = id.charAt(k);
             plain = Character.isLetterOrDigit(ch) || ch == '_' || ch > 0x7f;
         }
-        if (plain && !SqlKeywords.isKeyword(id)) {
+        if (plain && !dev.panamax.sql.parser.SqlScripts.isKeyword(id)) {
             return id;
         }
         return "\"" + id.replace("\"", "\"\"") + "\"";
@@ -312,6 +316,9 @@ final class DdlCode {
         p.op(Opcode.OpenRead, tc, t.rootPage(), 0, new P4.ColumnCount(t.columnCount()));
         p.op(Opcode.OpenWrite, ic, rootReg, 0, WhereCode.indexKeyInfo(p, idx), OpFlags.P2ISREG);
         p.readers.put(src, (pp, col, target) -> WhereCode.readFromTable(pp, tc, t, col, target));
+        int n = idx.keyCount();
+        int sorter = p.allocCursor();
+        p.op(Opcode.SorterOpen, sorter, n + 1, 0, WhereCode.indexKeyInfo(p, idx));
         int done = p.label();
         p.op(Opcode.Rewind, tc, done);
         int top = p.v.currentAddr();
@@ -319,25 +326,38 @@ final class DdlCode {
         if (where != null) {
             p.expr.ifFalse(where, next, true);
         }
-        int n = idx.keyCount();
         int base = p.allocRegs(n + 1);
         for (int k = 0; k < n; k++) {
             p.expr.code(keys.get(k), base + k);
         }
         p.op(Opcode.Rowid, tc, base + n);
+        int rec = p.allocReg();
+        p.op(Opcode.MakeRecord, base, n + 1, rec);
+        p.op(Opcode.SorterInsert, sorter, rec);
+        p.resolve(next);
+        p.op(Opcode.Next, tc, top);
+        p.resolve(done);
+        int end = p.label();
+        int pseudo = p.allocCursor();
+        int sorted = p.allocReg();
+        p.op(Opcode.OpenPseudo, pseudo, sorted, n + 1);
+        p.op(Opcode.SorterSort, sorter, end);
+        int loop = p.v.currentAddr();
+        p.op(Opcode.SorterData, sorter, sorted, pseudo);
         if (idx.unique()) {
+            int key = p.allocRegs(n);
+            for (int k = 0; k < n; k++) {
+                p.op(Opcode.Column, pseudo, k, key + k);
+            }
             int ok = p.label();
-            p.op(Opcode.NoConflict, ic, ok, base, n);
+            p.op(Opcode.NoConflict, ic, ok, key, n);
             p.op(Opcode.Halt, ResultCode.CONSTRAINT_UNIQUE.code(), 2, 0, uniqueMessage(t, idx),
                     idx.hasExpressions() ? 0 : OpFlags.CONSTRAINT_UNIQUE);
             p.resolve(ok);
         }
-        int rec = p.allocReg();
-        p.op(Opcode.MakeRecord, base, n + 1, rec);
-        p.op(Opcode.IdxInsert, ic, rec, base, n + 1);
-        p.resolve(next);
-        p.op(Opcode.Next, tc, top);
-        p.resolve(done);
+        p.op(Opcode.IdxInsert, ic, sorted, 0, n + 1);
+        p.op(Opcode.SorterNext, sorter, loop);
+        p.resolve(end);
     }
 
     /** The UNIQUE failure detail: "t.a, t.b", or "index 'i'" for an expression index. */

@@ -28,6 +28,7 @@ final class DeleteCode {
         }
         Table t = InsertCode.writableTable(p, d.table());
         p.v.setCountsChanges();
+        p.v.setMayPartiallyFail();
         p.writes = true;
         Source scan = p.resolver.target(t, d.alias() == null ? null : d.alias().text());
         Bound where = d.where() == null ? null : p.resolver.expression(d.where(), List.of(scan), "WHERE");

@@ -36,7 +36,7 @@ final class Explain {
             case AccessPath.AutoIndex a -> {
                 sb.append("SEARCH ").append(name).append(" USING AUTOMATIC COVERING INDEX (");
                 for (int k = 0; k < a.eq().size(); k++) {
-                    sb.append(k == 0 ? "" : " AND ").append(columnName(s.table, a.eq().get(k).column())).append("=?");
+                    sb.append(k == 0 ? "" : " AND ").append(s.columns.get(a.eq().get(k).column()).name()).append("=?");
                 }
                 sb.append(')');
             }

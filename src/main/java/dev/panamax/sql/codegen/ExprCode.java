@@ -75,6 +75,7 @@ final class ExprCode {
                 p.op(Opcode.Cast, target, c.affinity());
             }
             case Bound.Collate c -> code(c.operand(), target);
+            case Bound.AsColumn a -> code(a.expr(), target);
             case Bound.Function f -> function(f, target);
             case Bound.Aggregate a -> throw new DbException(ResultCode.ERROR,
                     "misuse of aggregate: " + a.function().name() + "()");

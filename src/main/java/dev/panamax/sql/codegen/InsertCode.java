@@ -65,7 +65,25 @@ final class InsertCode {
         Table t = writableTable(p, ins.table());
         InsertCode c = new InsertCode(p, ins, t, columnMap(t, ins.columns()));
         p.v.setCountsChanges();
+        boolean oneRow = ins.defaultValues() || ins.select().compounds().isEmpty()
+                && ins.select().first() instanceof dev.panamax.sql.ast.Select.Values v && v.rows().size() == 1;
+        if (!oneRow || ins.orAction() == dev.panamax.sql.ast.ConflictAction.REPLACE || replaces(t)) {
+            p.v.setMayPartiallyFail();
+        }
         c.run();
+    }
+
+    /** True when a constraint of the table resolves conflicts with REPLACE (deletes before later checks). */
+    private static boolean replaces(Table t) {
+        if (t.pkConflict() == dev.panamax.sql.ast.ConflictAction.REPLACE) {
+            return true;
+        }
+        for (dev.panamax.schema.Index i : t.indexes()) {
+            if (i.onError() == dev.panamax.sql.ast.ConflictAction.REPLACE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** For each table column, its position in the value list (-1: default); the rowid's position separately. */

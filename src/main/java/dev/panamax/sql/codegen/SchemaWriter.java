@@ -17,6 +17,7 @@ final class SchemaWriter {
         this.p = p;
         p.writes = true;
         p.needsTransaction = true;
+        p.v.setMayPartiallyFail();
     }
 
     private int cursor() {

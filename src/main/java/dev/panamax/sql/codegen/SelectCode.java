@@ -1,5 +1,6 @@
 package dev.panamax.sql.codegen;
 
+import dev.panamax.sql.plan.Flattener;
 import dev.panamax.sql.plan.Planner;
 import dev.panamax.sql.resolve.Affinities;
 import dev.panamax.sql.resolve.Bound;
@@ -66,8 +67,11 @@ final class SelectCode {
     }
 
     /** Codes one SELECT core with the given ORDER BY and limits; {@code brk} ends it early. */
-    static void core(Parse p, Query q, SelectCore core, List<Bound.OrderTerm> orderBy, Dest dest, Limits lim,
-            int brk) {
+    static void core(Parse p, Query q, SelectCore original, List<Bound.OrderTerm> originalOrder, Dest dest,
+            Limits lim, int brk) {
+        Flattener.Result flat = Flattener.flatten(original, originalOrder);
+        SelectCore core = flat.core();
+        List<Bound.OrderTerm> orderBy = flat.orderBy();
         if (core.aggregate) {
             AggregateCode.code(p, q, core, orderBy, dest, lim, brk);
             return;

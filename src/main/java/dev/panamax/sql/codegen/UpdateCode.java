@@ -27,6 +27,7 @@ final class UpdateCode {
         }
         Table t = InsertCode.writableTable(p, u.table());
         p.v.setCountsChanges();
+        p.v.setMayPartiallyFail();
         p.writes = true;
         Source scan = p.resolver.target(t, u.alias() == null ? null : u.alias().text());
         int n = t.columnCount();
@@ -74,11 +75,7 @@ final class UpdateCode {
             }
         }
         if (newRowid != null) {
-            int given = p.label();
             p.expr.code(newRowid, rowid);
-            p.op(Opcode.NotNull, rowid, given);
-            p.op(Opcode.NewRowid, w.tc, rowid);
-            p.resolve(given);
             p.op(Opcode.MustBeInt, rowid, 0);
         } else {
             p.op(Opcode.SCopy, old, rowid);

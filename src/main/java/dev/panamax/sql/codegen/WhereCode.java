@@ -136,7 +136,8 @@ final class WhereCode {
             return;
         }
         if (s.isSubquery()) {
-            p.readers.put(s, (pp, col, target) -> pp.op(Opcode.Column, s.cursor, col, target));
+            p.readers.put(s, (pp, col, target) -> pp.op(col < 0 ? Opcode.Rowid : Opcode.Column, s.cursor,
+                    col < 0 ? target : col, col < 0 ? 0 : target));
             return;
         }
         if (s.function() != null) {
@@ -189,8 +190,7 @@ final class WhereCode {
         Collation[] colls = new Collation[n + 1];
         for (int j = 0; j < a.eq().size(); j++) {
             WhereTerm w = a.eq().get(j);
-            colls[j] = p.collationOrNull(Affinities.comparisonCollation(new Bound.ColumnRef(s, w.column()),
-                    w.value()));
+            colls[j] = p.collationOrNull(w.collation());
         }
         int ac = p.allocCursor();
         indexCursor[k] = ac;
@@ -208,11 +208,7 @@ final class WhereCode {
         for (int j = 0; j < n; j++) {
             p.op(Opcode.Column, src, cols.get(j), base + j);
         }
-        if (s.isSubquery()) {
-            p.op(Opcode.Null, 0, base + n);
-        } else {
-            p.op(Opcode.Rowid, src, base + n);
-        }
+        p.op(Opcode.Rowid, src, base + n);
         int rec = p.allocReg();
         p.op(Opcode.MakeRecord, base, n + 1, rec);
         p.op(Opcode.IdxInsert, ac, rec, base, n + 1);
@@ -527,7 +523,9 @@ final class WhereCode {
         }
         for (int j = 0; j <= k; j++) {
             for (WhereTerm t : plan.levels().get(j).terms()) {
-                p.expr.ifFalse(t.expr(), next, true);
+                if (t.fromWhere()) {
+                    p.expr.ifFalse(t.expr(), next, true);
+                }
             }
         }
         int n = plan.levels().size();

@@ -26,7 +26,9 @@ public final class Planner {
 
     private final List<Source> sources;
     private final Map<Source, BitSet> usedColumns;
-    /** FROM position of the first RIGHT or FULL JOIN item; WHERE terms wait for it (they filter joined rows). */
+    /** Each FROM item's place in the list planned (after flattening it may differ from where it was written). */
+    private final Map<Source, Integer> positions = new java.util.IdentityHashMap<>();
+    /** FROM position of the last RIGHT or FULL JOIN item; WHERE terms wait for it (they filter joined rows). */
     private final int firstRight;
 
     /**
@@ -36,10 +38,13 @@ public final class Planner {
     public Planner(List<Source> sources, Map<Source, BitSet> usedColumns) {
         this.sources = sources;
         this.usedColumns = usedColumns;
+        for (int k = 0; k < sources.size(); k++) {
+            positions.put(sources.get(k), k);
+        }
         int fr = Integer.MAX_VALUE;
         for (Source src : sources) {
             if (src.join.keepsRight()) {
-                fr = Math.min(fr, src.position);
+                fr = fr == Integer.MAX_VALUE ? pos(src) : Math.max(fr, pos(src));
             }
         }
         this.firstRight = fr;
@@ -56,10 +61,11 @@ public final class Planner {
         List<List<WhereTerm>> lookups = new ArrayList<>();
         for (TermAnalyzer.Term t : terms) {
             lookups.add(t.lookups());
-            if (t.prereq() == 0 && t.onPosition() < 0) {
-                constant.add(new WhereTerm(t.expr(), 0, -1, null, 0, null, null, 0, false));
+            if (isConstant(t)) {
+                constant.add(new WhereTerm(t.expr(), 0, -1, null, 0, null, null, 0, false, t.fromWhere()));
             }
         }
+        searchOrder = order;
         List<Integer> orderOfLoops = joinOrder(terms);
         long available = 0;
         List<WhereLevel> levels = new ArrayList<>();
@@ -74,13 +80,25 @@ public final class Planner {
             } else if (!c.unique) {
                 orderSatisfied = false;
             }
-            available |= 1L << s.position;
+            available |= 1L << pos(s);
             levels.add(level(s, c.path, terms, used, available, c.consumed));
         }
         if (n > 1 && orderSatisfied && order != null && !allOnFirst(order, levels.get(0).source())) {
             orderSatisfied = false;
         }
         return new WherePlan(levels, constant, orderSatisfied && order != null && !order.terms().isEmpty());
+    }
+
+    private int pos(Source s) {
+        return positions.get(s);
+    }
+
+    /**
+     * A term checked once before the loops: it reads no FROM item and is not a join condition (with a RIGHT or
+     * FULL JOIN present, an inner join's constant ON term only empties the left side, so it stays in the loops).
+     */
+    private boolean isConstant(TermAnalyzer.Term t) {
+        return t.prereq() == 0 && t.onPosition() < 0 && (t.fromWhere() || firstRight == Integer.MAX_VALUE);
     }
 
     private static boolean allOnFirst(OrderRequest order, Source first) {
@@ -109,15 +127,21 @@ public final class Planner {
             }
             return order;
         }
-        TermAnalyzer analyzer = new TermAnalyzer(sources);
+        if (n <= 6) {
+            searchOrders(terms, new int[n], 0, 0, 0, 1, order);
+            if (order.size() == n) {
+                return order;
+            }
+            order.clear();
+        }
         while (order.size() < n) {
             int best = -1;
             double bestCost = Double.MAX_VALUE;
             for (int k = 0; k < n; k++) {
-                if ((placed & (1L << k)) != 0 || !argumentsReady(sources.get(k), placed, analyzer)) {
+                if ((placed & (1L << k)) != 0 || !argumentsReady(sources.get(k), placed)) {
                     continue;
                 }
-                double cost = choose(sources.get(k), placed, terms, null).rows;
+                double cost = choose(sources.get(k), placed, terms, null).cost();
                 if (cost < bestCost * 0.999) {
                     bestCost = cost;
                     best = k;
@@ -129,29 +153,65 @@ public final class Planner {
         return order;
     }
 
+    private double bestOrderCost = Double.MAX_VALUE;
+
+    /**
+     * Tries every order of the FROM items (few of them) and keeps the cheapest: the cost of a loop counts once per
+     * row of the loops outside it. Ties keep the FROM order.
+     */
+    private void searchOrders(List<TermAnalyzer.Term> terms, int[] perm, int depth, long placed, double cost,
+            double outerRows, List<Integer> best) {
+        int n = sources.size();
+        if (cost >= bestOrderCost * 0.999) {
+            return;
+        }
+        if (depth == n) {
+            bestOrderCost = cost;
+            best.clear();
+            for (int k : perm) {
+                best.add(k);
+            }
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            if ((placed & (1L << k)) != 0 || !argumentsReady(sources.get(k), placed)) {
+                continue;
+            }
+            Choice c = choose(sources.get(k), placed, terms, depth == 0 ? searchOrder : null);
+            double step = depth == 0 ? total(c) : c.cost();
+            perm[depth] = k;
+            searchOrders(terms, perm, depth + 1, placed | (1L << k), cost + outerRows * step,
+                    outerRows * Math.max(c.rows(), 1), best);
+        }
+    }
+
+    private OrderRequest searchOrder;
+
     private WhereLevel level(Source s, AccessPath path, List<TermAnalyzer.Term> terms, boolean[] used,
             long available, List<Bound> consumed) {
         List<WhereTerm> here = new ArrayList<>();
         List<WhereTerm> on = new ArrayList<>();
         for (int k = 0; k < terms.size(); k++) {
             TermAnalyzer.Term t = terms.get(k);
-            if (used[k] || t.prereq() == 0 && t.onPosition() < 0) {
+            if (used[k] || isConstant(t)) {
                 continue;
             }
             boolean ready = (t.prereq() & ~available) == 0;
             if (t.onPosition() >= 0) {
-                ready = t.onPosition() == s.position && ready;
-            } else if (s.position < firstRight && firstRight != Integer.MAX_VALUE) {
+                ready = t.onPosition() == pos(s) && ready;
+            } else if (firstRight != Integer.MAX_VALUE
+                    && (t.fromWhere() ? pos(s) < firstRight : pos(s) < t.home())) {
                 ready = false;
             }
             if (!ready) {
                 continue;
             }
             used[k] = true;
-            if (containsIdentity(consumed, t.expr())) {
+            if (containsIdentity(consumed, t.expr()) && !(t.fromWhere() && s.join.keepsLeft())) {
                 continue;
             }
-            WhereTerm w = new WhereTerm(t.expr(), t.prereq(), t.onPosition(), null, 0, null, null, 0, false);
+            WhereTerm w = new WhereTerm(t.expr(), t.prereq(), t.onPosition(), null, 0, null, null, 0, false,
+                    t.fromWhere());
             if (t.onPosition() >= 0) {
                 on.add(w);
             } else {
@@ -170,19 +230,23 @@ public final class Planner {
         return false;
     }
 
-    /** A candidate path with its estimated rows and the terms it makes redundant. */
-    private record Choice(AccessPath path, double rows, boolean unique, boolean orderSatisfied,
+    /**
+     * A candidate path: its cost per outer row (rows visited, lookups weighted), the rows it yields per outer row,
+     * and the terms it makes redundant.
+     */
+    private record Choice(AccessPath path, double cost, double rows, boolean unique, boolean orderSatisfied,
             List<Bound> consumed) {
     }
 
     private Choice choose(Source s, long available, List<TermAnalyzer.Term> terms, OrderRequest order) {
         List<WhereTerm> usable = new ArrayList<>();
-        long self = 1L << s.position;
+        long self = 1L << pos(s);
         for (TermAnalyzer.Term t : terms) {
-            if (t.onPosition() >= 0 && t.onPosition() != s.position) {
+            if (t.onPosition() >= 0 && t.onPosition() != pos(s)) {
                 continue;
             }
-            if (t.onPosition() < 0 && s.position < firstRight && firstRight != Integer.MAX_VALUE) {
+            if (firstRight != Integer.MAX_VALUE && (t.fromWhere() ? pos(s) <= firstRight
+                    : pos(s) < t.home() || (s.join.keepsRight() && pos(s) != t.home()))) {
                 continue;
             }
             for (WhereTerm w : t.lookups()) {
@@ -196,10 +260,12 @@ public final class Planner {
         }
         double tableRows = s.isSubquery() ? 1000 : DEFAULT_ROWS;
         double filter = filterFactor(s, available, terms);
-        Choice best = new Choice(new AccessPath.FullScan(false), tableRows * 3 * filter, false,
+        this.filter = filter;
+        this.currentOrder = order;
+        Choice best = new Choice(new AccessPath.FullScan(false), tableRows, tableRows * filter, false,
                 scanSatisfies(s, order), List.of());
         if (best.orderSatisfied() && order != null && order.terms().get(0).desc()) {
-            best = new Choice(new AccessPath.FullScan(true), best.rows(), false, true, List.of());
+            best = new Choice(new AccessPath.FullScan(true), best.cost(), best.rows(), false, true, List.of());
         }
         if (s.isSubquery() || s.table == null) {
             return better(best, autoIndex(s, usable, available));
@@ -246,11 +312,15 @@ public final class Planner {
             }
         }
         double rows = n == 0 || args.get(0) != null ? 20 : Integer.MAX_VALUE;
-        return new Choice(new AccessPath.FunctionScan(args), rows, false, false, consumed);
+        return new Choice(new AccessPath.FunctionScan(args), rows, rows, false, false, consumed);
     }
 
     /** True when the values a table-valued function's call arguments need are available in {@code placed}. */
-    private boolean argumentsReady(Source s, long placed, TermAnalyzer analyzer) {
+    private boolean argumentsReady(Source s, long placed) {
+        if (s.functionArgs().isEmpty()) {
+            return true;
+        }
+        TermAnalyzer analyzer = new TermAnalyzer(sources);
         for (Bound b : s.functionArgs()) {
             if (b instanceof Bound.Binary eq && (analyzer.prereq(eq.right()) & ~placed) != 0) {
                 return false;
@@ -260,8 +330,8 @@ public final class Planner {
     }
 
     /** Output reduction from the terms checked at this loop: an equality quarters the rows, others halve them. */
-    private static double filterFactor(Source s, long available, List<TermAnalyzer.Term> terms) {
-        long self = 1L << s.position;
+    private double filterFactor(Source s, long available, List<TermAnalyzer.Term> terms) {
+        long self = 1L << pos(s);
         double f = 1;
         for (TermAnalyzer.Term t : terms) {
             if ((t.prereq() & self) != 0 && (t.prereq() & ~(available | self)) == 0) {
@@ -303,16 +373,27 @@ public final class Planner {
         for (WhereTerm w : eq) {
             consumed.add(w.expr());
         }
-        return new Choice(new AccessPath.AutoIndex(eq), 12, false, false, consumed);
+        return new Choice(new AccessPath.AutoIndex(eq), 12, 10 * filter, false, false, consumed);
     }
 
-    private static Choice better(Choice a, Choice b) {
+    private Choice better(Choice a, Choice b) {
         if (b == null) {
             return a;
         }
-        double ca = a.rows() * (a.orderSatisfied() ? 1 : 1.5);
-        double cb = b.rows() * (b.orderSatisfied() ? 1 : 1.5);
-        return cb < ca ? b : a;
+        return total(b) < total(a) ? b : a;
+    }
+
+    /** The filter factor and order request of the FROM item being costed by {@link #choose}. */
+    private double filter = 1;
+    private OrderRequest currentOrder;
+
+    /** Cost with the sort an unsatisfied ORDER BY adds (N log N over the rows yielded). */
+    private double total(Choice c) {
+        if (currentOrder == null || currentOrder.terms().isEmpty() || c.orderSatisfied()) {
+            return c.cost();
+        }
+        double n = Math.max(c.rows(), 2);
+        return c.cost() + n * Math.log(n) / Math.log(2) / 4;
     }
 
     private Choice rowidChoice(List<WhereTerm> usable, double tableRows, OrderRequest order, Source s) {
@@ -324,7 +405,8 @@ public final class Planner {
             }
             if (w.isEquality() && w.op() != Bound.BinaryOp.IS) {
                 double rows = w.in() ? inCount(w) : 1;
-                return new Choice(new AccessPath.RowidEq(w), rows, !w.in(), !w.in() || order == null, List.of(w.expr()));
+                return new Choice(new AccessPath.RowidEq(w), rows * 2, rows, !w.in(), !w.in() || order == null,
+                        List.of(w.expr()));
             }
             if (w.op() == Bound.BinaryOp.GT || w.op() == Bound.BinaryOp.GE) {
                 lower = lower == null ? w : lower;
@@ -335,7 +417,7 @@ public final class Planner {
         if (lower == null && upper == null) {
             return null;
         }
-        double rows = tableRows * 3 / (lower != null && upper != null ? 64 : 4);
+        double rows = tableRows / (lower != null && upper != null ? 64 : 4);
         boolean sat = scanSatisfies(s, order);
         boolean reverse = sat && order.terms().get(0).desc();
         List<Bound> consumed = new ArrayList<>();
@@ -345,7 +427,8 @@ public final class Planner {
         if (upper != null && !(upper.expr() instanceof Bound.Between)) {
             consumed.add(upper.expr());
         }
-        return new Choice(new AccessPath.RowidRange(lower, upper, reverse), rows, false, sat, consumed);
+        return new Choice(new AccessPath.RowidRange(lower, upper, reverse), rows + 2, rows * filter, false, sat,
+                consumed);
     }
 
     private static double inCount(WhereTerm w) {
@@ -405,25 +488,61 @@ public final class Planner {
         boolean covering = covers(s, idx);
         boolean sat = eq.stream().noneMatch(WhereTerm::in) && indexSatisfies(s, idx, eq.size(), order);
         boolean reverse = sat && scanReversed(s, idx, eq.size(), order);
-        if (eq.isEmpty() && lower == null && upper == null && !sat) {
+        boolean fullScan = eq.isEmpty() && lower == null && upper == null;
+        double width = indexWidth(s, idx) / tableWidth(s);
+        if (fullScan && !sat && !(covering && width < 1)) {
             return null;
         }
-        double cost = eq.isEmpty() && lower == null && upper == null ? tableRows * (covering ? 2.5 : 4) : rows;
-        if (!covering && !unique) {
-            cost *= 1.2;
+        double cost;
+        if (fullScan) {
+            cost = covering ? tableRows * (1 + 15 * width) / 16 : tableRows * 4;
+        } else {
+            cost = 2 + rows * (covering ? 1 : 2.5);
         }
         List<Bound> consumed = new ArrayList<>();
         for (WhereTerm w : eq) {
             consumed.add(w.expr());
         }
-        if (lower != null && !(lower.expr() instanceof Bound.Between)) {
-            consumed.add(lower.expr());
+        return new Choice(new AccessPath.IndexScan(idx, eq, lower, upper, covering, reverse), cost, rows * filter,
+                unique, sat, consumed);
+    }
+
+    /**
+     * The estimated width of an index entry, as SQLite's estimateIndexWidth: each key column's size estimate (the
+     * rowid counts 1).
+     */
+    private static double indexWidth(Source s, Index idx) {
+        double w = 0;
+        for (int c : idx.columns()) {
+            w += c < 0 ? 1 : columnWidth(s.table.column(c).declType());
         }
-        if (upper != null && !(upper.expr() instanceof Bound.Between)) {
-            consumed.add(upper.expr());
+        return w;
+    }
+
+    /** The estimated width of a table row (estimateTableWidth): its columns, plus the rowid when not aliased. */
+    private static double tableWidth(Source s) {
+        double w = s.table.rowidAlias() < 0 ? 1 : 0;
+        for (var c : s.table.columns()) {
+            w += columnWidth(c.declType());
         }
-        return new Choice(new AccessPath.IndexScan(idx, eq, lower, upper, covering, reverse), cost, unique, sat,
-                consumed);
+        return Math.max(w, 1);
+    }
+
+    /** A column's size estimate from its declared type: n/4+1 for text or blob types sized (n), else 1. */
+    private static double columnWidth(String type) {
+        if (type == null) {
+            return 1;
+        }
+        int open = type.indexOf('(');
+        char aff = Affinity.ofDeclaredType(type);
+        if (open >= 0 && aff < Affinity.NUMERIC) {
+            int n = 0;
+            for (int k = open + 1; k < type.length() && Character.isDigit(type.charAt(k)); k++) {
+                n = n * 10 + (type.charAt(k) - '0');
+            }
+            return Math.min(255, n / 4 + 1);
+        }
+        return 1;
     }
 
     /** Whether the index must be walked backwards for the order asked (the first term not fixed by equality). */
@@ -459,8 +578,7 @@ public final class Planner {
             if (Affinity.isNumeric(aff) && !Affinity.isNumeric(colAff)) {
                 return false;
             }
-            String coll = Affinities.comparisonCollation(colRef, w.value());
-            return sameCollation(coll, idx.collations()[k]);
+            return sameCollation(w.collation(), idx.collations()[k]);
         }
         if (w.value() instanceof Bound.InList il) {
             return sameCollation(Affinities.collation(il.operand()), idx.collations()[k]);

@@ -14,6 +14,7 @@ import java.util.List;
  */
 final class TermAnalyzer {
     private final List<Source> sources;
+    private boolean fromWhere;
 
     TermAnalyzer(List<Source> sources) {
         this.sources = sources;
@@ -22,33 +23,37 @@ final class TermAnalyzer {
     /** All terms: the WHERE's, then each join's ON condition (outer joins' tagged with their position). */
     List<Term> analyze(Bound where) {
         List<Term> out = new ArrayList<>();
-        split(where, -1, out);
+        split(where, -1, out, true, -1);
         for (Source s : sources) {
             if (s.on() != null) {
                 boolean outer = s.join == JoinType.LEFT || s.join == JoinType.FULL || s.join == JoinType.RIGHT;
-                split(s.on(), outer ? s.position : -1, out);
+                int pos = position(s);
+                split(s.on(), outer ? pos : -1, out, false, pos);
             }
         }
         return out;
     }
 
-    /** A term with every lookup form it offers. */
-    record Term(Bound expr, long prereq, int onPosition, List<WhereTerm> lookups) {
+    /**
+     * A term with every lookup form it offers; {@code fromWhere} when it came from the WHERE clause (not from an ON
+     * clause).
+     */
+    record Term(Bound expr, long prereq, int onPosition, List<WhereTerm> lookups, boolean fromWhere, int home) {
     }
 
-    private void split(Bound e, int onPosition, List<Term> out) {
+    private void split(Bound e, int onPosition, List<Term> out, boolean fromWhere, int home) {
         if (e == null) {
             return;
         }
         if (e instanceof Bound.Binary b && b.op() == Bound.BinaryOp.AND) {
-            split(b.left(), onPosition, out);
-            split(b.right(), onPosition, out);
+            split(b.left(), onPosition, out, fromWhere, home);
+            split(b.right(), onPosition, out, fromWhere, home);
             return;
         }
         long prereq = prereq(e);
         List<WhereTerm> lookups = new ArrayList<>();
-        lookups(e, prereq, onPosition, lookups);
-        out.add(new Term(e, prereq, onPosition, lookups));
+        lookups(e, prereq, onPosition, lookups, fromWhere);
+        out.add(new Term(e, prereq, onPosition, lookups, fromWhere, home));
     }
 
     /** Bits of the FROM positions {@code e} reads, looking into subqueries too. */
@@ -74,7 +79,8 @@ final class TermAnalyzer {
         return -1;
     }
 
-    private void lookups(Bound e, long prereq, int onPosition, List<WhereTerm> out) {
+    private void lookups(Bound e, long prereq, int onPosition, List<WhereTerm> out, boolean fromWhere) {
+        this.fromWhere = fromWhere;
         switch (e) {
             case Bound.Binary b when isLookupOp(b.op()) -> {
                 comparison(e, b.left(), b.op(), b.right(), prereq, onPosition, out);
@@ -120,7 +126,7 @@ final class TermAnalyzer {
 
     private void add(Bound e, Bound.ColumnRef c, Bound.BinaryOp op, Bound value, long valuePrereq, long prereq,
             int onPosition, boolean in, List<WhereTerm> out) {
-        out.add(new WhereTerm(e, prereq, onPosition, c.source(), c.column(), op, value, valuePrereq, in));
+        out.add(new WhereTerm(e, prereq, onPosition, c.source(), c.column(), op, value, valuePrereq, in, fromWhere));
     }
 
     private long bit(Source s) {

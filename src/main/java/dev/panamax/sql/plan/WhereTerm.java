@@ -15,9 +15,24 @@ import dev.panamax.sql.resolve.Source;
  * @param op         the comparison (EQ, IS, LT, LE, GT, GE, or IN for an IN list or IN subquery)
  * @param value      the other side of the comparison (for IN: the whole InList/InSelect)
  * @param valuePrereq FROM positions the other side reads
+ * @param fromWhere  the term came from the WHERE clause rather than a join condition
  */
 public record WhereTerm(Bound expr, long prereq, int onPosition, Source source, int column, Bound.BinaryOp op,
-        Bound value, long valuePrereq, boolean in) {
+        Bound value, long valuePrereq, boolean in, boolean fromWhere) {
+
+    /**
+     * The collating sequence of the comparison as written (the left operand's decides, so a commuted form keeps
+     * the collation of the original); for IN, the left operand's.
+     */
+    public String collation() {
+        return switch (expr) {
+            case Bound.Binary b -> dev.panamax.sql.resolve.Affinities.comparisonCollation(b.left(), b.right());
+            case Bound.Between b -> dev.panamax.sql.resolve.Affinities.comparisonCollation(b.operand(), value);
+            case Bound.InList i -> dev.panamax.sql.resolve.Affinities.collation(i.operand());
+            default -> dev.panamax.sql.resolve.Affinities.comparisonCollation(new Bound.ColumnRef(source, column),
+                    value);
+        };
+    }
 
     public boolean isLookup() {
         return source != null;

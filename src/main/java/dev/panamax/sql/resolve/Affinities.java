@@ -16,6 +16,7 @@ public final class Affinities {
             case Bound.ColumnRef c -> columnAffinity(c);
             case Bound.Cast c -> c.affinity();
             case Bound.Collate c -> of(c.operand());
+            case Bound.AsColumn a -> a.affinity();
             case Bound.Register r -> of(r.original());
             case Bound.Subquery s -> subqueryAffinity(s.query());
             case Bound.Vector v -> of(v.items().get(0));
@@ -90,9 +91,16 @@ public final class Affinities {
                     return c.collation();
                 }
                 case Bound.ColumnRef c -> {
-                    return c.column() < 0 ? null : c.source().columns.get(c.column()).collation();
+                    if (c.column() < 0) {
+                        return null;
+                    }
+                    String coll = c.source().columns.get(c.column()).collation();
+                    return coll == null ? "BINARY" : coll;
                 }
                 case Bound.Cast c -> p = c.operand();
+                case Bound.AsColumn a -> {
+                    return a.collation() == null ? "BINARY" : a.collation();
+                }
                 case Bound.Register r -> p = r.original();
                 case Bound.Unary u when u.op() == Bound.UnaryOp.PLUS -> p = u.operand();
                 default -> p = explicitChild(p);

@@ -109,6 +109,13 @@ public sealed interface Bound {
     }
 
     /**
+     * An expression standing in for a column of a flattened subquery: its value is {@code expr}'s, its affinity and
+     * collating sequence those of the subquery column it replaced.
+     */
+    record AsColumn(Bound expr, char affinity, String collation) implements Bound {
+    }
+
+    /**
      * An ORDER BY term: expression, direction, NULLS FIRST/LAST (null when not written), and the result column it
      * names (0-based; -1 when it is not one of the result columns). In a compound SELECT every term names a result
      * column and {@code expr} is that column's expression in the first SELECT, with the term's COLLATE if any.

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Resolves one expression against a {@link Scope} (SQLite's resolve.c: resolveExprStep and lookupName): column
@@ -35,7 +36,12 @@ final class ExprResolver {
             case Expr.NullLit n -> Bound.Literal.NULL;
             case Expr.BoolLit b -> new Bound.Literal(b.value() ? 1L : 0L);
             case Expr.CurrentTime t -> function(timeFunctionName(t.kind()), List.of(), scope);
-            case Expr.Param p -> new Bound.Param(p.index());
+            case Expr.Param p -> {
+                if (resolver.prohibitedIn != null) {
+                    throw error("parameters prohibited in " + resolver.prohibitedIn);
+                }
+                yield new Bound.Param(p.index());
+            }
             case Expr.ColumnRef c -> column(c, scope);
             case Expr.Unary u -> unary(u, scope);
             case Expr.Binary b -> binary(b, scope);
@@ -46,7 +52,10 @@ final class ExprResolver {
             case Expr.InList i -> inList(i, scope);
             case Expr.InSelect i -> inSelect(resolve(i.operand(), scope), i.select(), i.not(), scope);
             case Expr.InTable i -> inTable(i, scope);
-            case Expr.Exists x -> new Bound.Exists(resolver.subquery(x.select(), scope));
+            case Expr.Exists x -> {
+                noSubqueries();
+                yield new Bound.Exists(resolver.subquery(x.select(), scope));
+            }
             case Expr.Subquery s -> scalarSubquery(s, scope);
             case Expr.Case c -> caseExpr(c, scope);
             case Expr.Cast c -> new Bound.Cast(scalar(c.operand(), scope), Affinity.ofDeclaredType(c.type().text()),
@@ -81,7 +90,7 @@ final class ExprResolver {
         Mem m = new Mem();
         if (text.length() > 2 && text.charAt(0) == '0' && (text.charAt(1) == 'x' || text.charAt(1) == 'X')) {
             int rc = NumericText.decOrHexToI64(z, 0, z.length, m);
-            if (rc != 0) {
+            if (rc != 0 || negate && m.longValue() == Long.MIN_VALUE) {
                 throw error("hex literal too big: " + (negate ? "-" : "") + text);
             }
             return new Bound.Literal(negate ? -m.longValue() : m.longValue());
@@ -195,7 +204,14 @@ final class ExprResolver {
         return not ? new Bound.Unary(Bound.UnaryOp.NOT, any) : any;
     }
 
+    private void noSubqueries() {
+        if (resolver.prohibitedIn != null) {
+            throw error("subqueries prohibited in " + resolver.prohibitedIn);
+        }
+    }
+
     Bound inSelect(Bound operand, Select select, boolean not, Scope scope) {
+        noSubqueries();
         Query q = resolver.subquery(select, scope);
         int w = width(operand);
         if (q.columnCount() != w) {
@@ -220,6 +236,7 @@ final class ExprResolver {
     }
 
     private Bound scalarSubquery(Expr.Subquery s, Scope scope) {
+        noSubqueries();
         return new Bound.Subquery(resolver.subquery(s.select(), scope));
     }
 
@@ -290,6 +307,9 @@ final class ExprResolver {
             throw error("window functions are not supported yet: " + name + "()");
         }
         int argc = f.star() ? 0 : f.args().size();
+        if (argc > 1000) {
+            throw error("too many arguments on function " + name);
+        }
         FunctionRef ref = resolver.functions.find(name, argc);
         if (ref == null) {
             throw missingFunction(name);
@@ -340,14 +360,56 @@ final class ExprResolver {
                 order.add(new Bound.OrderTerm(scalar(t.expr(), scope), t.order() == OrderingTerm.SortOrder.DESC,
                         t.nulls() == null ? null : t.nulls() == OrderingTerm.Nulls.FIRST, -1));
             }
+            Scope owner = owner(scope, args, filter, order);
             Bound.Aggregate agg = new Bound.Aggregate(ref, args, f.distinct(), filter, order,
-                    scope.aggregates.size());
-            scope.aggregates.add(agg);
-            scope.sawAggregate = true;
+                    owner.aggregates.size());
+            if (owner == scope || owner.allowAggregates) {
+                owner.aggregates.add(agg);
+                owner.sawAggregate = true;
+            }
             return agg;
         } finally {
             scope.allowAggregates = saved;
         }
+    }
+
+    /**
+     * The query an aggregate belongs to (resolve.c's walk over sqlite3ReferencesSrcList): the innermost one, from
+     * {@code scope} outwards, whose FROM supplies a column the call reads; the call stays in {@code scope} when it
+     * reads no column at all. An aggregate moved to an enclosing query that takes no aggregates where the subquery
+     * stands is left in no list, so code generation reports "misuse of aggregate" as SQLite does.
+     */
+    private static Scope owner(Scope scope, List<Bound> args, Bound filter, List<Bound.OrderTerm> order) {
+        List<Source> read = new ArrayList<>();
+        Consumer<Bound> collect = x -> {
+            if (x instanceof Bound.ColumnRef c) {
+                read.add(c.source());
+            }
+        };
+        for (Bound a : args) {
+            Walker.forEachDeep(a, collect);
+        }
+        Walker.forEachDeep(filter, collect);
+        for (Bound.OrderTerm t : order) {
+            Walker.forEachDeep(t.expr(), collect);
+        }
+        for (Scope s = scope; s != null; s = s.outer) {
+            boolean own = false;
+            boolean elsewhere = false;
+            for (Source src : read) {
+                if (s.owns(src)) {
+                    own = true;
+                } else {
+                    for (Scope o = scope; o != null; o = o.outer) {
+                        elsewhere |= o != s && o.owns(src);
+                    }
+                }
+            }
+            if (own || !elsewhere) {
+                return s;
+            }
+        }
+        return scope;
     }
 
     // ---- names ----

@@ -106,6 +106,25 @@ final class FromResolver {
     private Bound usingCondition(List<Source> left, Source right, List<String> names) {
         Bound on = null;
         Set<Integer> hidden = new HashSet<>(right.hidden);
+        boolean rightJoinBefore = left.stream().anyMatch(s -> s.join.keepsRight());
+        String ambiguous = null;
+        for (String name : names) {
+            if (rightJoinBefore) {
+                int seen = 0;
+                for (Source l : left) {
+                    int k = l.columnIndex(name);
+                    if (k >= 0 && !l.hidden.contains(k)) {
+                        seen++;
+                    }
+                }
+                if (seen > 1) {
+                    ambiguous = name;
+                }
+            }
+        }
+        if (ambiguous != null) {
+            throw Resolver.error("ambiguous reference to " + ambiguous + " in USING()");
+        }
         for (String name : names) {
             int rc = right.columnIndex(name);
             Source ls = null;

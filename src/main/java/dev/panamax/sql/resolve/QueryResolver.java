@@ -38,6 +38,12 @@ final class QueryResolver {
     Query resolve(Select select) {
         List<CoreState> states = new ArrayList<>();
         List<Query.CompoundOp> ops = new ArrayList<>();
+        if (select.compounds().size() >= 500) {
+            throw Resolver.error("too many terms in compound SELECT");
+        }
+        if (select.orderBy().size() > 2000) {
+            throw Resolver.error("too many terms in ORDER BY clause");
+        }
         states.add(core(select.first()));
         for (Select.CompoundTerm t : select.compounds()) {
             CoreState next = core(t.core());
@@ -120,6 +126,12 @@ final class QueryResolver {
         s.scope.allowAggregates = true;
         for (Select.ResultColumn rc : q.columns()) {
             resultColumn(rc, s);
+        }
+        if (s.results.size() > 2000) {
+            throw Resolver.error("too many columns in result set");
+        }
+        if (q.groupBy().size() > 2000) {
+            throw Resolver.error("too many terms in GROUP BY clause");
         }
         List<Scope.Alias> aliases = new ArrayList<>();
         for (int k = 0; k < s.results.size(); k++) {
@@ -250,6 +262,7 @@ final class QueryResolver {
     private List<Bound.OrderTerm> simpleOrderBy(List<OrderingTerm> terms, CoreState s) {
         List<Bound.OrderTerm> out = new ArrayList<>();
         s.scope.allowAggregates = true;
+        boolean aggregateQuery = !s.groupBy.isEmpty() || !s.scope.aggregates.isEmpty();
         for (int k = 0; k < terms.size(); k++) {
             OrderingTerm t = terms.get(k);
             Expr inner = skipCollate(t.expr());
@@ -268,7 +281,12 @@ final class QueryResolver {
             if (col >= 0) {
                 expr = withCollate(t.expr(), s.results.get(col));
             } else {
+                int before = s.scope.aggregates.size();
                 expr = resolver.exprs.scalar(t.expr(), s.scope);
+                if (!aggregateQuery && s.scope.aggregates.size() > before) {
+                    throw Resolver.error("misuse of aggregate: " + s.scope.aggregates.get(before).function().name()
+                            + "()");
+                }
                 col = s.results.indexOf(expr);
             }
             out.add(term(t, expr, col));

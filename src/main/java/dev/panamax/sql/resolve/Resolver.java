@@ -29,6 +29,8 @@ public final class Resolver {
     final FromResolver from;
     private int nextCursor;
     boolean inTrigger;
+    /** Set while a CHECK constraint is resolved: what it may not contain, named for the error message. */
+    String prohibitedIn;
     final Deque<List<Select.Cte>> ctes = new ArrayDeque<>();
     final Set<String> expanding = new HashSet<>();
 
@@ -84,6 +86,16 @@ public final class Resolver {
         return exprs.resolve(e, scope);
     }
 
+    /** Resolves a CHECK constraint of {@code table} (no parameters, no subqueries). */
+    public Bound checkConstraint(Expr e, Source table) {
+        prohibitedIn = "CHECK constraints";
+        try {
+            return expression(e, List.of(table));
+        } finally {
+            prohibitedIn = null;
+        }
+    }
+
     /** Like {@link #expression}, naming the clause in the "not allowed" error of aggregates and subqueries. */
     public Bound expression(Expr e, List<Source> sources, String clause) {
         Scope scope = new Scope(null, new ArrayList<>(sources), new ArrayList<>());
@@ -94,7 +106,15 @@ public final class Resolver {
     Query query(Select select, Scope outer) {
         boolean pushed = select.with() != null;
         if (pushed) {
-            ctes.push(select.with().ctes());
+            List<Select.Cte> list = select.with().ctes();
+            for (int i = 0; i < list.size(); i++) {
+                for (int j = 0; j < i; j++) {
+                    if (list.get(i).name().is(list.get(j).name().text())) {
+                        throw error("duplicate WITH table name: " + list.get(i).name().text());
+                    }
+                }
+            }
+            ctes.push(list);
         }
         try {
             return new QueryResolver(this, outer).resolve(select);

@@ -29,6 +29,12 @@ public final class SelectCore implements Query.Core {
         this.aggregate = !groupBy.isEmpty() || !aggregates.isEmpty();
     }
 
+    /** A copy with other parts (the flattener's result). */
+    public SelectCore with(List<Source> newFrom, Bound newWhere, List<Bound> newGroupBy, Bound newHaving,
+            List<Bound> newResults, List<Bound.Aggregate> newAggregates) {
+        return new SelectCore(newFrom, newWhere, newGroupBy, newHaving, newResults, distinct, newAggregates);
+    }
+
     @Override
     public int columnCount() {
         return results.size();

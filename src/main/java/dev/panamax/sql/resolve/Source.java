@@ -66,6 +66,11 @@ public final class Source {
         return on;
     }
 
+    /** Replaces the join condition (when a flattened subquery's columns are substituted into it). */
+    public void replaceOn(Bound condition) {
+        on = condition;
+    }
+
     public Set<Integer> hidden() {
         return hidden;
     }

@@ -115,6 +115,7 @@ public final class Walker {
             }
             case Bound.Cast c -> out.add(c.operand());
             case Bound.Collate c -> out.add(c.operand());
+            case Bound.AsColumn a -> out.add(a.expr());
             case Bound.Function f -> out.addAll(f.args());
             case Bound.Aggregate a -> {
                 out.addAll(a.args());
@@ -159,6 +160,7 @@ public final class Walker {
                     rewrite(c.otherwise(), f));
             case Bound.Cast c -> new Bound.Cast(rewrite(c.operand(), f), c.affinity(), c.typeName());
             case Bound.Collate c -> new Bound.Collate(rewrite(c.operand(), f), c.collation());
+            case Bound.AsColumn a -> new Bound.AsColumn(rewrite(a.expr(), f), a.affinity(), a.collation());
             case Bound.Function fn -> new Bound.Function(fn.function(), list(fn.args(), f));
             case Bound.Aggregate a -> new Bound.Aggregate(a.function(), list(a.args(), f), a.distinct(),
                     rewrite(a.filter(), f), a.orderBy().stream().map(t -> new Bound.OrderTerm(rewrite(t.expr(), f),
