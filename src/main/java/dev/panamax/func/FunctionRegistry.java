@@ -60,6 +60,13 @@ public final class FunctionRegistry {
         return own.containsKey(key) || BUILTINS.containsKey(key);
     }
 
+    /** The connection's own definitions (user functions), in no particular order. */
+    public List<FunctionDef> registered() {
+        List<FunctionDef> all = new ArrayList<>();
+        own.values().forEach(all::addAll);
+        return all;
+    }
+
     /** Adds a definition, replacing the connection's definition with the same name and arity. */
     public void register(FunctionDef def) {
         List<FunctionDef> list = own.computeIfAbsent(def.name(), k -> new ArrayList<>());

@@ -3,6 +3,7 @@ package dev.panamax.schema;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ public final class Schema {
 
     /** An empty schema with only {@code sqlite_schema}. */
     public static Schema empty() {
-        Map<String, Table> t = new HashMap<>();
+        Map<String, Table> t = new LinkedHashMap<>();
         t.put(key(SCHEMA_TABLE), SchemaTable.TABLE);
         return new Schema(t, new HashMap<>(), new HashMap<>(), 0);
     }
@@ -72,6 +73,7 @@ public final class Schema {
         return triggers.get(key(name));
     }
 
+    /** The tables and views, in the order they were added (sqlite_schema first). */
     public Collection<Table> tables() {
         return tables.values();
     }
@@ -101,7 +103,7 @@ public final class Schema {
 
     /** Adds or replaces a table or view, with its indexes. */
     public Schema withTable(Table table) {
-        Map<String, Table> t = new HashMap<>(tables);
+        Map<String, Table> t = new LinkedHashMap<>(tables);
         Map<String, Index> i = new HashMap<>(indexes);
         Table old = t.put(key(table.name()), table);
         if (old != null) {
@@ -113,7 +115,7 @@ public final class Schema {
 
     /** Drops a table or view, its indexes and its triggers. */
     public Schema withoutTable(String name) {
-        Map<String, Table> t = new HashMap<>(tables);
+        Map<String, Table> t = new LinkedHashMap<>(tables);
         Map<String, Index> i = new HashMap<>(indexes);
         Map<String, Trigger> g = new HashMap<>(triggers);
         Table old = t.remove(key(name));

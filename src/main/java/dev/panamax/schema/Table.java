@@ -15,10 +15,20 @@ import java.util.List;
  * @param pkColumns   the PRIMARY KEY columns in key order (empty when none was declared)
  * @param pkConflict  the ON CONFLICT action of the PRIMARY KEY, or null
  * @param viewColumns for a view with a column list, the names; otherwise empty
+ * @param foreignKeys the FOREIGN KEY and REFERENCES constraints, in SQLite's order: the last one declared first
  */
 public record Table(String name, List<Column> columns, int rootPage, int rowidAlias, boolean autoincrement,
         boolean withoutRowid, boolean strict, List<Expr> checks, List<Index> indexes, int[] pkColumns,
-        ConflictAction pkConflict, Select viewSelect, List<Name> viewColumns, String sql) {
+        ConflictAction pkConflict, Select viewSelect, List<Name> viewColumns, String sql,
+        List<ForeignKey> foreignKeys) {
+
+    /** A table or view without foreign keys. */
+    public Table(String name, List<Column> columns, int rootPage, int rowidAlias, boolean autoincrement,
+            boolean withoutRowid, boolean strict, List<Expr> checks, List<Index> indexes, int[] pkColumns,
+            ConflictAction pkConflict, Select viewSelect, List<Name> viewColumns, String sql) {
+        this(name, columns, rootPage, rowidAlias, autoincrement, withoutRowid, strict, checks, indexes, pkColumns,
+                pkConflict, viewSelect, viewColumns, sql, List.of());
+    }
 
     public boolean isView() {
         return viewSelect != null;
@@ -61,12 +71,12 @@ public record Table(String name, List<Column> columns, int rootPage, int rowidAl
 
     public Table withIndexes(List<Index> list) {
         return new Table(name, columns, rootPage, rowidAlias, autoincrement, withoutRowid, strict, checks,
-                List.copyOf(list), pkColumns, pkConflict, viewSelect, viewColumns, sql);
+                List.copyOf(list), pkColumns, pkConflict, viewSelect, viewColumns, sql, foreignKeys);
     }
 
     public Table withRootPage(int page) {
         return new Table(name, columns, page, rowidAlias, autoincrement, withoutRowid, strict, checks, indexes,
-                pkColumns, pkConflict, viewSelect, viewColumns, sql);
+                pkColumns, pkConflict, viewSelect, viewColumns, sql, foreignKeys);
     }
 
     /** The index with this name (case-insensitive), or null. */

@@ -6,6 +6,7 @@ import dev.panamax.sql.ast.ColumnConstraint;
 import dev.panamax.sql.ast.ColumnDef;
 import dev.panamax.sql.ast.ConflictAction;
 import dev.panamax.sql.ast.Expr;
+import dev.panamax.sql.ast.ForeignKeyClause;
 import dev.panamax.sql.ast.OrderingTerm;
 import dev.panamax.sql.ast.Stmt;
 import dev.panamax.sql.ast.TableConstraint;
@@ -32,6 +33,8 @@ public final class TableFactory {
     private boolean hasPrimaryKey;
     private int[] pkColumns = new int[0];
     private ConflictAction pkConflict;
+    /** Foreign keys, newest first (SQLite links each new FKey in front). */
+    private final List<ForeignKey> foreignKeys = new ArrayList<>();
 
     private TableFactory(Stmt.CreateTable create) {
         this.create = create;
@@ -65,7 +68,7 @@ public final class TableFactory {
         }
         return new Table(tableName, List.copyOf(columns), 0, rowidAlias, autoincrement, create.withoutRowid(),
                 create.strict(), List.copyOf(checks), List.copyOf(indexes), pkColumns, pkConflict, null, List.of(),
-                sql);
+                sql, List.copyOf(foreignKeys));
     }
 
     /** A WITHOUT ROWID table's PRIMARY KEY columns are NOT NULL (convertToWithoutRowidTable). */
@@ -138,9 +141,58 @@ public final class TableFactory {
                 case ColumnConstraint.Unique u -> uniqueIndex(new int[] {k}, new boolean[1],
                         new String[] {columnCollation(k)}, u.onConflict(), 'u');
                 case ColumnConstraint.Check c -> checks.add(c.expr());
+                case ColumnConstraint.References r -> columnForeignKey(k, r.foreignKey());
+                case ColumnConstraint.Deferrable d -> deferLatest(d.deferral());
                 default -> {
                 }
             }
+        }
+    }
+
+    /** sqlite3CreateForeignKey for a column's REFERENCES: one child column, at most one parent column. */
+    private void columnForeignKey(int column, ForeignKeyClause fk) {
+        if (fk.columns() != null && fk.columns().size() > 1) {
+            throw error("foreign key on " + columns.get(column).name()
+                    + " should reference only one column of table " + fk.table().text());
+        }
+        addForeignKey(new int[] {column}, fk);
+    }
+
+    /** sqlite3CreateForeignKey for a table constraint FOREIGN KEY (columns) REFERENCES ... */
+    private void tableForeignKey(TableConstraint.ForeignKey c) {
+        ForeignKeyClause fk = c.references();
+        if (fk.columns() != null && !fk.columns().isEmpty() && fk.columns().size() != c.columns().size()) {
+            throw error("number of columns in foreign key does not match the number of columns in the referenced "
+                    + "table");
+        }
+        int[] from = new int[c.columns().size()];
+        for (int k = 0; k < from.length; k++) {
+            String name = c.columns().get(k).text();
+            from[k] = indexOf(name);
+            if (from[k] < 0) {
+                throw error("unknown column \"" + name + "\" in foreign key definition");
+            }
+        }
+        addForeignKey(from, fk);
+    }
+
+    private void addForeignKey(int[] from, ForeignKeyClause fk) {
+        List<String> to = new ArrayList<>();
+        if (fk.columns() != null) {
+            fk.columns().forEach(n -> to.add(n.text()));
+        }
+        foreignKeys.add(0, new ForeignKey(fk.table().text(), from, List.copyOf(to), action(fk.onDelete()),
+                action(fk.onUpdate()), fk.deferral() != null && fk.deferral().deferred()));
+    }
+
+    private static ForeignKeyClause.Action action(ForeignKeyClause.Action a) {
+        return a == null ? ForeignKeyClause.Action.NO_ACTION : a;
+    }
+
+    /** sqlite3DeferForeignKey: a DEFERRABLE clause on its own applies to the newest foreign key. */
+    private void deferLatest(ForeignKeyClause.Deferral d) {
+        if (!foreignKeys.isEmpty()) {
+            foreignKeys.set(0, foreignKeys.get(0).withDeferred(d.deferred()));
         }
     }
 
@@ -172,8 +224,7 @@ public final class TableFactory {
                 uniqueIndex(cols, desc, colls, u.onConflict(), 'u');
             }
             case TableConstraint.Check ck -> checks.add(ck.expr());
-            case TableConstraint.ForeignKey fk -> {
-            }
+            case TableConstraint.ForeignKey fk -> tableForeignKey(fk);
         }
     }
 

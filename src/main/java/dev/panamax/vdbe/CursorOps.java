@@ -82,6 +82,14 @@ final class CursorOps {
 
     /** Column P1 P2 P3 P4: column P2 of cursor P1's row into r[P3]; P4 is a default for missing columns. */
     static void column(Vm vm, int pc) {
+        try {
+            readColumn(vm, pc);
+        } catch (DbException e) {
+            throw e.primaryCode() == ResultCode.CORRUPT ? new RecordCorruptException(e) : e;
+        }
+    }
+
+    private static void readColumn(Vm vm, int pc) {
         VdbeCursor c = vm.cursors[vm.p1[pc]];
         Mem out = vm.r[vm.p3[pc]];
         if (c.deferred) {
@@ -117,6 +125,8 @@ final class CursorOps {
             out.setLong(c.deferredRowid);
         } else if (c.nullRow) {
             out.setNull();
+        } else if (c.scan != null) {
+            out.setLong(c.scan.rowid());
         } else {
             out.setLong(c.bt.rowid());
         }

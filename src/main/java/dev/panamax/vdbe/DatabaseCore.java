@@ -12,6 +12,7 @@ import dev.panamax.storage.format.DbHeader;
 import dev.panamax.value.Mem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -23,14 +24,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * last one leaves. A writer holds EXCLUSIVE, so it is alone when it changes pages and when it commits.
  */
 public final class DatabaseCore implements AutoCloseable {
-    final Btree btree;
+    /** Replaced only by {@link #reconfigureIfEmpty}, while no connection uses it. */
+    Btree btree;
     final DatabaseLock lock;
     final ReentrantLock mutex = new ReentrantLock();
     final IoBackend io;
-    final BtreeConfig config;
+    BtreeConfig config;
     final String path;
     private volatile Schema schema;
     private int readers;
+    /** Write transactions committed so far (for PRAGMA data_version); changed with the mutex held. */
+    long commitCount;
 
     private DatabaseCore(Btree btree, IoBackend io, BtreeConfig config, String path) {
         this.btree = btree;
@@ -131,6 +135,37 @@ public final class DatabaseCore implements AutoCloseable {
             if (readers > 0) {
                 btree.beginRead();
             }
+        }
+    }
+
+    /**
+     * Opens the database again with other creation settings (page size, auto_vacuum, text encoding) while the file
+     * still has no page and no connection reads it: SQLite lets these PRAGMAs change a database only before it is
+     * created. Returns false, changing nothing, otherwise.
+     */
+    public boolean reconfigureIfEmpty(UnaryOperator<BtreeConfig> change) {
+        mutex.lock();
+        try {
+            if (readers > 0 || btree.isReadOnly() || btree.txnState() != Btree.TxnState.NONE) {
+                return false;
+            }
+            btree.beginRead();
+            int pages;
+            try {
+                pages = btree.pageCount();
+            } finally {
+                btree.commit();
+            }
+            if (pages > 0) {
+                return false;
+            }
+            BtreeConfig next = change.apply(config);
+            btree.close();
+            config = next;
+            btree = Btree.open(io, path, next);
+            return true;
+        } finally {
+            mutex.unlock();
         }
     }
 

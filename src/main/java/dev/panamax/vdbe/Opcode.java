@@ -22,7 +22,8 @@ public enum Opcode {
     IdxInsert, SorterInsert, IdxDelete, DeferredSeek, IdxRowid, FinishSeek, IdxLE, IdxGT, IdxLT, IdxGE,
     Destroy, Clear, ResetSorter, CreateBtree, ParseSchema, DropTable, DropIndex, DropTrigger, IntegrityCk,
     RowSetAdd, RowSetRead, RowSetTest, Program, Param, MemMax, IfPos, OffsetLimit, IfNotZero, DecrJumpZero,
-    AggStep, AggValue, AggFinal, Function, Init, Noop, Explain, BeginSubrtn, Abortable, ReleaseReg;
+    AggStep, AggValue, AggFinal, Function, Init, Noop, Explain, BeginSubrtn, Abortable, ReleaseReg,
+    VFilter, VColumn, VNext, IsType;
 
     private static final Opcode[] VALUES = values();
 

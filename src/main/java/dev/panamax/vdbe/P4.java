@@ -38,4 +38,15 @@ public final class P4 {
             return Integer.toString(count);
         }
     }
+
+    /**
+     * The B-trees an IntegrityCk checks: root pages, and per root the KeyInfo of an index (null for a table) so that
+     * key order is checked too.
+     */
+    public record IntegrityRoots(int[] roots, dev.panamax.storage.format.KeyInfo[] keyInfos) {
+        @Override
+        public String toString() {
+            return new IntArray(roots).toString();
+        }
+    }
 }

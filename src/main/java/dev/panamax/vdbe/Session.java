@@ -10,7 +10,7 @@ import dev.panamax.value.Collations;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -41,17 +41,32 @@ public final class Session {
     long lastInsertRowid;
     long busyTimeoutMillis;
     final FunctionRegistry functions = new FunctionRegistry();
-    final Map<String, Collation> collations = new HashMap<>();
+    final Map<String, Collation> collations = new LinkedHashMap<>();
     volatile boolean interrupted;
     final RandomGenerator random;
     int activeVms;
     int activeWriters;
     private final Deque<Btree> ephemeralPool = new ArrayDeque<>();
+    final Settings settings = new Settings();
+    /** PRAGMA data_version: bumped when a read transaction starts after another connection committed. */
+    private long dataVersion = 1;
+    private long commitsSeen;
 
     public Session(DatabaseCore db) {
         this.db = db;
         this.schema = db.schema();
         this.random = db.io.random();
+        this.commitsSeen = db.commitCount;
+    }
+
+    /** The connection's PRAGMA settings. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** PRAGMA data_version: changes when another connection has committed since this one last looked. */
+    public long dataVersion() {
+        return dataVersion;
     }
 
     public DatabaseCore database() {
@@ -82,6 +97,11 @@ public final class Session {
         }
         Collation c = Collations.builtin(name);
         return c != null ? c : collations.get(Schema.key(name));
+    }
+
+    /** The collations registered on this connection, oldest first (PRAGMA collation_list). */
+    public List<Collation> registeredCollations() {
+        return List.copyOf(collations.values());
     }
 
     public void registerCollation(String name, Collation c) {
@@ -139,12 +159,16 @@ public final class Session {
             db.acquireShared(this, busyTimeoutMillis);
             level = DatabaseLock.Level.SHARED;
             schema = db.schema();
+            if (db.commitCount != commitsSeen) {
+                commitsSeen = db.commitCount;
+                dataVersion++;
+            }
         }
     }
 
     /** Takes the write lock; {@code mayWait} is false when this connection already read in its transaction. */
     void beginWrite() {
-        if (db.isReadOnly()) {
+        if (db.isReadOnly() || settings.flag(Settings.Flag.QUERY_ONLY)) {
             throw new DbException(ResultCode.READONLY, "attempt to write a readonly database");
         }
         boolean fresh = level == DatabaseLock.Level.NONE;
@@ -184,6 +208,7 @@ public final class Session {
                 throw e;
             }
             db.publishSchema(schema);
+            commitsSeen = ++db.commitCount;
             finishTransaction();
         } else if (level == DatabaseLock.Level.SHARED) {
             if (activeVms == 0) {
@@ -193,6 +218,7 @@ public final class Session {
         savepoints.clear();
         savepointStartedTransaction = false;
         autocommit = true;
+        settings.setFlag(Settings.Flag.DEFER_FOREIGN_KEYS, false);
     }
 
     private void rollbackAfterFailedCommit() {
@@ -208,6 +234,7 @@ public final class Session {
 
     /** Rolls the transaction back; other running statements of this connection are aborted by the B-tree. */
     void rollback() {
+        settings.setFlag(Settings.Flag.DEFER_FOREIGN_KEYS, false);
         if (level == DatabaseLock.Level.EXCLUSIVE) {
             try {
                 db.btree.rollback();
@@ -233,6 +260,9 @@ public final class Session {
     void endStatementTransaction() {
         if (autocommit && activeVms == 0 && level != DatabaseLock.Level.NONE) {
             commit();
+        }
+        if (autocommit && activeVms == 0) {
+            settings.setFlag(Settings.Flag.DEFER_FOREIGN_KEYS, false);
         }
     }
 

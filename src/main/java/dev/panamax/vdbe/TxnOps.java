@@ -74,7 +74,6 @@ final class TxnOps {
                 }
             }
             case ParseSchema, DropTable, DropIndex, DropTrigger -> s.schema = s.db.readSchema();
-            case IntegrityCk -> ((IntegrityCheck) vm.p4[pc]).run(s, vm.p3[pc], vm.r[vm.p2[pc]]);
             case ResetCount -> {
                 s.changes = vm.nChange;
                 s.totalChanges += vm.nChange;

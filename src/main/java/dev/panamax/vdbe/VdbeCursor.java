@@ -11,10 +11,11 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * A cursor of a running program (SQLite's VdbeCursor): over a B-tree of the database, over an ephemeral B-tree in
- * memory, over a sorter, or over a record held in a register (a pseudo-table).
+ * memory, over a sorter, over a record held in a register (a pseudo-table), or over the rows of a table-valued
+ * function (a virtual table).
  *
  * <pre>
- *   kind      BTREE | EPHEMERAL | SORTER | PSEUDO
+ *   kind      BTREE | EPHEMERAL | SORTER | PSEUDO | VIRTUAL
  *   nullRow   the cursor reads as all-NULL (NullRow, or positioned nowhere)
  *   deferred  a table cursor whose move to {@code deferredRowid} waits until a column is read (DeferredSeek)
  * </pre>
@@ -24,6 +25,7 @@ final class VdbeCursor {
     static final byte EPHEMERAL = 1;
     static final byte SORTER = 2;
     static final byte PSEUDO = 3;
+    static final byte VIRTUAL = 4;
 
     final byte kind;
     final KeyInfo keyInfo;
@@ -32,6 +34,8 @@ final class VdbeCursor {
     int ephemeralRoot;
     Sorter sorter;
     int pseudoRegister;
+    /** For a VIRTUAL cursor: the scan of the table-valued function (VFilter), null before the first. */
+    TableFunction.Scan scan;
     boolean nullRow = true;
     /** Set by NullRow: the cursor is nowhere, so Next and Prev end the loop (sqlite3BtreeClearCursor). */
     boolean cleared;
@@ -111,6 +115,10 @@ final class VdbeCursor {
         if (sorter != null) {
             sorter.close();
             sorter = null;
+        }
+        if (scan != null) {
+            scan.close();
+            scan = null;
         }
     }
 }

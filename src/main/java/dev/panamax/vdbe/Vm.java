@@ -12,8 +12,8 @@ import dev.panamax.value.Mem;
 /**
  * One run of a {@link Program} (SQLite's Vdbe at run time): registers, cursors, the program counter, and the loop
  * that dispatches each opcode to a small static method of its family ({@link RegisterOps}, {@link LogicOps},
- * {@link CursorOps}, {@link WriteOps}, {@link AggOps}, {@link TxnOps}) so that no method outgrows what HotSpot
- * compiles.
+ * {@link CursorOps}, {@link WriteOps}, {@link AggOps}, {@link TxnOps}, {@link VirtualOps}, {@link CheckOps}) so
+ * that no method outgrows what HotSpot compiles.
  *
  * <pre>
  *   READY --step--> RUNNING --ResultRow--> RUNNING (a row is ready) --Halt--> DONE
@@ -132,7 +132,7 @@ public final class Vm implements FunctionContext {
             if (state == State.READY) {
                 start();
             }
-            boolean row = run();
+            boolean row = runOrRecover();
             if (!row) {
                 finish(true);
             }
@@ -288,6 +288,23 @@ public final class Vm implements FunctionContext {
         }
     }
 
+    /**
+     * Runs the loop; a program whose Init has a P3 (PRAGMA integrity_check) continues there when Column finds a
+     * corrupt record, instead of failing, as SQLite's does.
+     */
+    private boolean runOrRecover() {
+        try {
+            return run();
+        } catch (RecordCorruptException e) {
+            int onCorrupt = ops.length > 0 && ops[0] == Opcode.Init ? p3[0] : 0;
+            if (onCorrupt <= 0) {
+                throw e;
+            }
+            pc = onCorrupt;
+            return run();
+        }
+    }
+
     /** The dispatch loop: returns true at a ResultRow, false at Halt. */
     private boolean run() {
         final Opcode[] ops = this.ops;
@@ -402,9 +419,19 @@ public final class Vm implements FunctionContext {
                         ResetSorter -> CursorOps.open(this, pc++);
                 case NewRowid, Insert, Delete, IdxInsert, IdxDelete, SorterInsert -> WriteOps.write(this, pc++);
                 case MemMax -> WriteOps.memMax(this, pc++);
+                case VFilter -> pc = VirtualOps.filter(this, pc);
+                case VColumn -> VirtualOps.column(this, pc++);
+                case VNext -> {
+                    if ((++ticks & 0x3ff) == 0) {
+                        checkInterrupt();
+                    }
+                    pc = VirtualOps.next(this, pc);
+                }
                 case Transaction -> TxnOps.transaction(this, pc++);
                 case AutoCommit, Savepoint, ReadCookie, SetCookie, CreateBtree, Destroy, Clear, ParseSchema,
-                        DropTable, DropIndex, DropTrigger, IntegrityCk, ResetCount -> TxnOps.other(this, pc++);
+                        DropTable, DropIndex, DropTrigger, ResetCount -> TxnOps.other(this, pc++);
+                case IntegrityCk -> CheckOps.integrityCheck(this, pc++);
+                case IsType -> pc = CheckOps.isType(this, pc);
                 default -> throw new DbException(ResultCode.INTERNAL, "unsupported opcode " + ops[pc]);
             }
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,13 +72,6 @@ abstract class DatabaseMetaDataContract {
         ours.close();
         ref.close();
         EngineFixture.restore();
-    }
-
-    /** Skips a check that needs a PRAGMA the engine does not answer yet (it then has no result columns). */
-    void assumePragma(String pragma) throws SQLException {
-        try (Statement s = ours.createStatement()) {
-            assumeTrue(s.execute("PRAGMA " + pragma + "('parent')"), "the engine lacks PRAGMA " + pragma);
-        }
     }
 
     /** The rows of {@code rs} as lists of strings for the named columns. */
@@ -162,7 +154,6 @@ abstract class DatabaseMetaDataContract {
 
     @Test
     void columnsAgreeWithSqliteJdbc() throws SQLException {
-        assumePragma("table_xinfo");
         String[] cols = {"TABLE_NAME", "COLUMN_NAME", "TYPE_NAME", "NULLABLE", "COLUMN_DEF", "ORDINAL_POSITION",
             "IS_NULLABLE", "IS_GENERATEDCOLUMN"};
         for (String table : List.of("parent", "child", "v", "nopk", "grandchild")) {
@@ -173,7 +164,6 @@ abstract class DatabaseMetaDataContract {
 
     @Test
     void columnTypesSizesAndFlags() throws SQLException {
-        assumePragma("table_xinfo");
         List<List<String>> p = rows(md.getColumns(null, null, "parent", "%"), "COLUMN_NAME", "DATA_TYPE",
                 "COLUMN_SIZE", "DECIMAL_DIGITS", "IS_AUTOINCREMENT", "IS_GENERATEDCOLUMN", "COLUMN_DEF");
         assertEquals(Arrays.asList("id", "4", "19", "0", "YES", "NO", null), p.get(0));
@@ -207,7 +197,6 @@ abstract class DatabaseMetaDataContract {
 
     @Test
     void importedAndExportedKeysAgreeWithSqliteJdbc() throws SQLException {
-        assumePragma("foreign_key_list");
         for (String table : List.of("child", "grandchild", "parent")) {
             assertEquals(sorted(rows(refMd.getImportedKeys(null, null, table), KEY_COLS)),
                     sorted(rows(md.getImportedKeys(null, null, table), KEY_COLS)), table);
@@ -218,7 +207,6 @@ abstract class DatabaseMetaDataContract {
 
     @Test
     void foreignKeyRulesAndDeferrability() throws SQLException {
-        assumePragma("foreign_key_list");
         List<List<String>> imported = rows(md.getImportedKeys(null, null, "child"), "PKCOLUMN_NAME", "FKCOLUMN_NAME",
                 "UPDATE_RULE", "DELETE_RULE", "DEFERRABILITY");
         String noAction = String.valueOf(DatabaseMetaData.importedKeyNoAction);
@@ -234,7 +222,6 @@ abstract class DatabaseMetaDataContract {
 
     @Test
     void crossReferenceIsTheImportedKeysBetweenTwoTables() throws SQLException {
-        assumePragma("foreign_key_list");
         List<List<String>> imported = rows(md.getImportedKeys(null, null, "child"), KEY_COLS);
         List<List<String>> cross = rows(md.getCrossReference(null, null, "parent", null, null, "child"), KEY_COLS);
         assertEquals(sorted(imported), sorted(cross));
@@ -254,7 +241,6 @@ abstract class DatabaseMetaDataContract {
 
     @Test
     void indexInfoOrderDirectionFilterAndUniqueOnly() throws SQLException {
-        assumePragma("index_xinfo");
         List<List<String>> all = rows(md.getIndexInfo(null, null, "child", false, true), "NON_UNIQUE", "INDEX_NAME",
                 "ORDINAL_POSITION", "COLUMN_NAME", "ASC_OR_DESC", "FILTER_CONDITION");
         assertEquals(List.of(

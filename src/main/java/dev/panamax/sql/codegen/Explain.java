@@ -40,6 +40,7 @@ final class Explain {
                 }
                 sb.append(')');
             }
+            case AccessPath.FunctionScan f -> sb.append("SCAN ").append(name).append(" VIRTUAL TABLE INDEX 0:");
         }
         if (s.join == JoinType.LEFT || s.join == JoinType.FULL) {
             sb.append(" LEFT-JOIN");

@@ -182,6 +182,11 @@ final class Parse implements FunctionLookup {
         return session.collation(name) != null;
     }
 
+    @Override
+    public dev.panamax.vdbe.TableFunction tableFunction(String name) {
+        return TableFunctions.find(name);
+    }
+
     static char affinityOrBlob(char aff) {
         return aff <= Affinity.NONE ? Affinity.BLOB : aff;
     }

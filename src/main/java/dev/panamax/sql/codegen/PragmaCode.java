@@ -1,20 +1,26 @@
 package dev.panamax.sql.codegen;
 
-import dev.panamax.schema.Column;
-import dev.panamax.schema.Index;
-import dev.panamax.schema.Table;
+import dev.panamax.api.DbException;
+import dev.panamax.api.ResultCode;
 import dev.panamax.sql.ast.Stmt;
+import dev.panamax.storage.btree.AutoVacuumMode;
 import dev.panamax.storage.format.DbHeader;
+import dev.panamax.storage.format.TextEncoding;
+import dev.panamax.vdbe.DatabaseCore;
 import dev.panamax.vdbe.Opcode;
+import dev.panamax.vdbe.P4;
 import dev.panamax.vdbe.ResultShape;
+import dev.panamax.vdbe.TableFunction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The PRAGMAs the engine answers itself (SQLite's pragma.c): schema introspection (table_info, index_list,
- * index_info), cookies (schema_version, user_version), and settings that are accepted without effect. An unknown
- * PRAGMA does nothing, as in SQLite.
+ * Compiles {@code PRAGMA [schema.]name [= value | (value)]} (SQLite's sqlite3Pragma). The header values are read
+ * and written with ReadCookie and SetCookie, integrity_check and foreign_key_check are compiled to bytecode like
+ * SQLite's, the creation settings (page_size, encoding, auto_vacuum) apply when the statement is prepared, and
+ * every other pragma runs in Java when the statement steps (a VFilter over {@link PragmaFunction}), so that its
+ * rows reflect the moment it runs. An unknown pragma does nothing, as in SQLite.
  */
 final class PragmaCode {
     private PragmaCode() {
@@ -22,30 +28,114 @@ final class PragmaCode {
 
     static ResultShape code(Parse p, Stmt.Pragma pr) {
         String name = pr.name().name().text().toLowerCase(Locale.ROOT);
+        Pragmas.Def def = Pragmas.find(name);
+        if (def == null) {
+            return ResultShape.NONE;
+        }
+        String schema = pr.name().schema() == null ? null : pr.name().schema().text();
+        if (schema != null && !schema.equalsIgnoreCase("main") && !schema.equalsIgnoreCase("temp")) {
+            throw new DbException(ResultCode.ERROR, "unknown database " + schema);
+        }
+        boolean temp = schema != null && schema.equalsIgnoreCase("temp");
+        if (temp || (schema == null && List.of("table_list", "integrity_check", "quick_check").contains(name))) {
+            p.session.settings().markTempSchemaUsed();
+        }
+        String value = pr.value();
         return switch (name) {
-            case "table_info" -> tableInfo(p, pr.value());
-            case "index_list" -> indexList(p, pr.value());
-            case "index_info" -> indexInfo(p, pr.value());
-            case "schema_version" -> cookie(p, name, DbHeader.META_SCHEMA_VERSION, pr.value());
-            case "user_version" -> cookie(p, name, DbHeader.META_USER_VERSION, pr.value());
-            case "application_id" -> cookie(p, name, DbHeader.META_APPLICATION_ID, pr.value());
-            case "integrity_check", "quick_check" -> integrityCheck(p, name, pr.value());
-            case "case_sensitive_like" -> {
-                if (pr.value() != null) {
-                    p.session.functions().setCaseSensitiveLike(isTrue(pr.value()));
+            case "schema_version" -> cookie(p, def, DbHeader.META_SCHEMA_VERSION, value, temp);
+            case "user_version" -> cookie(p, def, DbHeader.META_USER_VERSION, value, temp);
+            case "application_id" -> cookie(p, def, DbHeader.META_APPLICATION_ID, value, temp);
+            case "freelist_count" -> cookie(p, def, DbHeader.META_FREE_PAGE_COUNT, null, temp);
+            case "integrity_check", "quick_check" -> IntegrityCode.code(p, def, schema, value);
+            case "foreign_key_check" -> ForeignKeyCheckCode.code(p, def, schema, value);
+            default -> {
+                if (value != null && !temp) {
+                    creationSetting(p, name, value);
                 }
-                yield ResultShape.NONE;
+                yield inJava(p, def, schema, value);
             }
-            default -> ResultShape.NONE;
         };
     }
 
-    private static boolean isTrue(String v) {
-        String s = v.toLowerCase(Locale.ROOT);
-        return s.equals("1") || s.equals("on") || s.equals("true") || s.equals("yes");
+    /** page_size, encoding and auto_vacuum change a database that has no page yet (at prepare time, as SQLite). */
+    private static void creationSetting(Parse p, String name, String value) {
+        DatabaseCore db = p.session.database();
+        switch (name) {
+            case "page_size" -> {
+                Integer n = PragmaRun.int32(value);
+                if (n != null && n >= 512 && n <= 65536 && (n & (n - 1)) == 0) {
+                    db.reconfigureIfEmpty(c -> c.withPageSize(n));
+                }
+            }
+            case "encoding" -> {
+                TextEncoding enc = FilePragmas.encodingNamed(value);
+                db.reconfigureIfEmpty(c -> c.withEncoding(enc));
+            }
+            case "auto_vacuum" -> autoVacuum(p, db, FilePragmas.autoVacuumNamed(value));
+            default -> {
+            }
+        }
     }
 
-    private static ResultShape shape(String... names) {
+    /**
+     * auto_vacuum=N: an empty database is created in that mode; a database that already keeps a pointer map can
+     * switch between FULL and INCREMENTAL (the incremental-vacuum flag in the header); otherwise nothing changes
+     * until VACUUM, which SQLite needs too.
+     */
+    private static void autoVacuum(Parse p, DatabaseCore db, AutoVacuumMode want) {
+        boolean created = db.reconfigureIfEmpty(c -> c.withAutoVacuum(want));
+        AutoVacuumMode have = db.btree().autoVacuumMode();
+        if (want == AutoVacuumMode.NONE || (!created && have == AutoVacuumMode.NONE)) {
+            return;
+        }
+        p.writes = true;
+        int r = p.allocReg();
+        int done = p.label();
+        p.op(Opcode.ReadCookie, 0, r, DbHeader.META_LARGEST_ROOT_PAGE);
+        p.op(Opcode.IfNot, r, done);
+        p.op(Opcode.SetCookie, 0, DbHeader.META_INCR_VACUUM, want == AutoVacuumMode.INCREMENTAL ? 1 : 0);
+        p.resolve(done);
+    }
+
+    /** A pragma run in Java when the statement steps: one VFilter scan whose rows become the result rows. */
+    private static ResultShape inJava(Parse p, Pragmas.Def def, String schema, String value) {
+        if (touchesDatabase(def)) {
+            p.needsTransaction = true;
+        }
+        if (def.name().equals("incremental_vacuum")) {
+            p.writes = true;
+        }
+        boolean rows = def.returnsRows(value != null);
+        scan(p, PragmaFunction.statement(def, schema, value), rows ? def.resultColumns().size() : 0);
+        return rows ? shape(def.resultColumns()) : ResultShape.NONE;
+    }
+
+    /** Pragmas that read the database (and so run inside a read transaction). */
+    private static boolean touchesDatabase(Pragmas.Def def) {
+        return def.has(Pragmas.NEED_SCHEMA) || switch (def.name()) {
+            case "data_version", "encoding", "page_count", "page_size", "auto_vacuum" -> true;
+            default -> false;
+        };
+    }
+
+    /** Emits a scan of a table function with no arguments; each row becomes a result row of {@code width}. */
+    static void scan(Parse p, TableFunction fn, int width) {
+        int cursor = p.allocCursor();
+        int done = p.label();
+        p.op(Opcode.VFilter, cursor, done, 0, fn, 0);
+        if (width > 0) {
+            int top = p.v.currentAddr();
+            int base = p.allocRegs(width);
+            for (int k = 0; k < width; k++) {
+                p.op(Opcode.VColumn, cursor, k, base + k);
+            }
+            p.op(Opcode.ResultRow, base, width);
+            p.op(Opcode.VNext, cursor, top);
+        }
+        p.resolve(done);
+    }
+
+    static ResultShape shape(List<String> names) {
         List<ResultShape.Column> cols = new ArrayList<>();
         for (String n : names) {
             cols.add(new ResultShape.Column(n, null, null, null, null));
@@ -53,111 +143,31 @@ final class PragmaCode {
         return new ResultShape(cols, 0);
     }
 
-    private static void row(Parse p, Object... values) {
-        int base = p.allocRegs(values.length);
-        for (int k = 0; k < values.length; k++) {
-            p.expr.literal(values[k] instanceof Integer i ? (Object) i.longValue() : values[k], base + k);
-        }
-        p.op(Opcode.ResultRow, base, values.length);
-    }
-
-    private static ResultShape tableInfo(Parse p, String table) {
-        ResultShape shape = shape("cid", "name", "type", "notnull", "dflt_value", "pk");
-        Table t = table == null ? null : p.schema.table(table);
-        if (t == null) {
-            return shape;
-        }
-        for (int k = 0; k < t.columnCount(); k++) {
-            Column c = t.column(k);
-            int pk = 0;
-            for (int j = 0; j < t.pkColumns().length; j++) {
-                if (t.pkColumns()[j] == k) {
-                    pk = j + 1;
-                }
-            }
-            String dflt = c.defaultValue() == null ? null : p.sqlOf(t, c);
-            row(p, k, c.name(), c.declType() == null ? "" : c.declType(), c.notNull() ? 1 : 0, dflt, pk);
-        }
-        return shape;
-    }
-
-    private static ResultShape indexList(Parse p, String table) {
-        ResultShape shape = shape("seq", "name", "unique", "origin", "partial");
-        Table t = table == null ? null : p.schema.table(table);
-        if (t == null) {
-            return shape;
-        }
-        List<Index> list = new ArrayList<>(t.indexes());
-        for (int k = list.size() - 1, seq = 0; k >= 0; k--, seq++) {
-            Index i = list.get(k);
-            row(p, seq, i.name(), i.unique() ? 1 : 0, String.valueOf(i.origin() == 'p' ? "pk" : i.origin()),
-                    i.isPartial() ? 1 : 0);
-        }
-        return shape;
-    }
-
-    private static ResultShape indexInfo(Parse p, String index) {
-        ResultShape shape = shape("seqno", "cid", "name");
-        Index i = index == null ? null : p.schema.index(index);
-        if (i == null) {
-            return shape;
-        }
-        Table t = p.schema.table(i.table());
-        for (int k = 0; k < i.keyCount(); k++) {
-            int c = i.columns()[k];
-            row(p, k, c, c >= 0 ? t.column(c).name() : null);
-        }
-        return shape;
-    }
-
-    /** PRAGMA integrity_check: the B-trees of every table and index, and index entry counts. */
-    private static ResultShape integrityCheck(Parse p, String name, String arg) {
-        int max = 100;
-        if (arg != null && arg.chars().allMatch(Character::isDigit) && !arg.isEmpty()) {
-            max = Integer.parseInt(arg);
-        }
-        List<Integer> roots = new ArrayList<>(List.of(1));
-        List<dev.panamax.storage.format.KeyInfo> infos = new ArrayList<>();
-        infos.add(null);
-        List<String> names = new ArrayList<>(List.of("sqlite_schema"));
-        List<Integer> tableOf = new ArrayList<>(List.of(-1));
-        for (Table t : p.schema.tables()) {
-            if (t.isView() || t.rootPage() <= 1) {
-                continue;
-            }
-            int at = roots.size();
-            roots.add(t.rootPage());
-            infos.add(null);
-            names.add(t.name());
-            tableOf.add(-1);
-            for (Index i : t.indexes()) {
-                roots.add(i.rootPage());
-                infos.add(WhereCode.indexKeyInfo(p, i));
-                names.add(i.name());
-                tableOf.add(i.isPartial() ? -1 : at);
-            }
-        }
-        p.needsTransaction = true;
-        int r = p.allocReg();
-        p.op(Opcode.IntegrityCk, 0, r, max, new dev.panamax.vdbe.IntegrityCheck(
-                roots.stream().mapToInt(Integer::intValue).toArray(),
-                infos.toArray(new dev.panamax.storage.format.KeyInfo[0]), names.toArray(new String[0]),
-                tableOf.stream().mapToInt(Integer::intValue).toArray()));
-        p.op(Opcode.ResultRow, r, 1);
-        return shape(name);
-    }
-
-    private static ResultShape cookie(Parse p, String name, int meta, String value) {
-        p.needsTransaction = true;
+    /**
+     * The header values (schema_version, user_version, application_id, freelist_count): read with ReadCookie, or
+     * written with SetCookie in a write transaction. The temp schema has no header here: it reads 0.
+     */
+    private static ResultShape cookie(Parse p, Pragmas.Def def, int meta, String value, boolean temp) {
         if (value != null) {
-            p.writes = true;
-            int v = (int) Long.parseLong(value.trim());
-            p.op(Opcode.SetCookie, 0, meta, v);
+            if (!temp) {
+                p.needsTransaction = true;
+                p.writes = true;
+                p.op(Opcode.SetCookie, 0, meta, (int) PragmaRun.atoi(value));
+            }
             return ResultShape.NONE;
         }
         int r = p.allocReg();
-        p.op(Opcode.ReadCookie, 0, r, meta);
+        if (temp) {
+            p.op(Opcode.Integer, 0, r);
+        } else {
+            p.needsTransaction = true;
+            p.op(Opcode.ReadCookie, 0, r, meta);
+        }
         p.op(Opcode.ResultRow, r, 1);
-        return shape(name);
+        return shape(def.resultColumns());
+    }
+
+    static P4.Text text(String s) {
+        return P4.Text.of(s);
     }
 }

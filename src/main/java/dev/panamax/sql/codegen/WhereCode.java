@@ -144,6 +144,17 @@ final class WhereCode {
             });
             return;
         }
+        if (s.function() != null) {
+            p.needsTransaction = true;
+            p.readers.put(s, (pp, col, target) -> {
+                if (col < 0) {
+                    pp.op(Opcode.Rowid, s.cursor, target);
+                } else {
+                    pp.op(Opcode.VColumn, s.cursor, col, target);
+                }
+            });
+            return;
+        }
         Table t = s.table;
         if (l.path() instanceof AccessPath.IndexScan is) {
             int ic = p.allocCursor();
@@ -304,6 +315,7 @@ final class WhereCode {
             case AccessPath.RowidRange r -> rowidRange(k, l, r);
             case AccessPath.IndexScan is -> indexScan(k, l, is);
             case AccessPath.AutoIndex a -> autoIndexSeek(k, l, a);
+            case AccessPath.FunctionScan f -> functionScan(k, l, f);
         }
         for (WhereTerm t : l.onTerms()) {
             p.expr.ifFalse(t.expr(), cont[k], true);
@@ -322,6 +334,22 @@ final class WhereCode {
         for (WhereTerm t : l.terms()) {
             p.expr.ifFalse(t.expr(), cont[k], true);
         }
+    }
+
+    /** Starts the table-valued function's scan with the values of the terms that bind its argument columns. */
+    private void functionScan(int k, WhereLevel l, AccessPath.FunctionScan f) {
+        int n = f.args().size();
+        int base = p.allocRegs(n);
+        for (int j = 0; j < n; j++) {
+            WhereTerm w = f.args().get(j);
+            if (w == null) {
+                p.op(Opcode.Null, 0, base + j);
+            } else {
+                p.expr.code(w.value(), base + j);
+            }
+        }
+        p.op(Opcode.VFilter, l.source().cursor, brk[k], base, l.source().function(), n);
+        top[k] = p.v.currentAddr();
     }
 
     private void explain(WhereLevel l) {
@@ -534,7 +562,9 @@ final class WhereCode {
                 default -> false;
             };
             if (top[k] >= 0) {
-                p.op(reverse ? Opcode.Prev : Opcode.Next, c, top[k]);
+                Opcode step = l.path() instanceof AccessPath.FunctionScan ? Opcode.VNext
+                        : reverse ? Opcode.Prev : Opcode.Next;
+                p.op(step, c, top[k]);
             }
             List<InLoop> loops = inLoops.get(k);
             for (int j = loops.size() - 1; j >= 0; j--) {

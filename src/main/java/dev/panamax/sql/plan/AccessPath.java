@@ -4,8 +4,9 @@ import dev.panamax.schema.Index;
 import java.util.List;
 
 /**
- * How one FROM item is read in its loop (SQLite's WhereLoop): a full scan, a rowid lookup or range, or an index
- * seek with equality terms on a prefix of the index columns and at most one range on the next column.
+ * How one FROM item is read in its loop (SQLite's WhereLoop): a full scan, a rowid lookup or range, an index
+ * seek with equality terms on a prefix of the index columns and at most one range on the next column, or the rows
+ * of a table-valued function.
  */
 public sealed interface AccessPath {
 
@@ -31,5 +32,12 @@ public sealed interface AccessPath {
 
     /** A scan of an automatic index built on the fly over {@code eq}'s columns (SQLite's automatic index). */
     record AutoIndex(List<WhereTerm> eq) implements AccessPath {
+    }
+
+    /**
+     * The rows of a table-valued function; {@code args.get(j)} is the equality term that binds argument column j,
+     * or null when nothing binds it (the function then gets NULL).
+     */
+    record FunctionScan(List<WhereTerm> args) implements AccessPath {
     }
 }

@@ -138,7 +138,7 @@ public final class Planner {
             int best = -1;
             double bestCost = Double.MAX_VALUE;
             for (int k = 0; k < n; k++) {
-                if ((placed & (1L << k)) != 0) {
+                if ((placed & (1L << k)) != 0 || !argumentsReady(sources.get(k), placed)) {
                     continue;
                 }
                 double cost = choose(sources.get(k), placed, terms, null).cost();
@@ -174,7 +174,7 @@ public final class Planner {
             return;
         }
         for (int k = 0; k < n; k++) {
-            if ((placed & (1L << k)) != 0) {
+            if ((placed & (1L << k)) != 0 || !argumentsReady(sources.get(k), placed)) {
                 continue;
             }
             Choice c = choose(sources.get(k), placed, terms, depth == 0 ? searchOrder : null);
@@ -255,6 +255,9 @@ public final class Planner {
                 }
             }
         }
+        if (s.function() != null) {
+            return functionChoice(s, usable);
+        }
         double tableRows = s.isSubquery() ? 1000 : DEFAULT_ROWS;
         double filter = filterFactor(s, available, terms);
         this.filter = filter;
@@ -289,6 +292,41 @@ public final class Planner {
             best = better(best, autoIndex(s, usable, available));
         }
         return best;
+    }
+
+    /**
+     * A table-valued function: each argument column takes the first usable {@code column = value} term on it (the
+     * function receives the value and the term is not checked again). Like SQLite's pragma tables, it is cheap when
+     * its first argument is bound and very expensive otherwise.
+     */
+    private static Choice functionChoice(Source s, List<WhereTerm> usable) {
+        int first = s.function().columns().size();
+        int n = s.function().arguments().size();
+        List<WhereTerm> args = new ArrayList<>(java.util.Collections.nCopies(n, (WhereTerm) null));
+        List<Bound> consumed = new ArrayList<>();
+        for (WhereTerm w : usable) {
+            int j = w.column() - first;
+            if (j >= 0 && j < n && args.get(j) == null && w.op() == Bound.BinaryOp.EQ && !w.in()) {
+                args.set(j, w);
+                consumed.add(w.expr());
+            }
+        }
+        double rows = n == 0 || args.get(0) != null ? 20 : Integer.MAX_VALUE;
+        return new Choice(new AccessPath.FunctionScan(args), rows, rows, false, false, consumed);
+    }
+
+    /** True when the values a table-valued function's call arguments need are available in {@code placed}. */
+    private boolean argumentsReady(Source s, long placed) {
+        if (s.functionArgs().isEmpty()) {
+            return true;
+        }
+        TermAnalyzer analyzer = new TermAnalyzer(sources);
+        for (Bound b : s.functionArgs()) {
+            if (b instanceof Bound.Binary eq && (analyzer.prereq(eq.right()) & ~placed) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Output reduction from the terms checked at this loop: an equality quarters the rows, others halve them. */

@@ -510,7 +510,8 @@ final class ExprResolver {
             if (table != null && !src.name.equalsIgnoreCase(table)) {
                 continue;
             }
-            if (src.table == null || !src.table.hasRowid() || src.subquery != null) {
+            boolean hasRowid = src.function != null || src.table != null && src.table.hasRowid() && src.subquery == null;
+            if (!hasRowid) {
                 continue;
             }
             if (found != null) {

@@ -1,11 +1,13 @@
 package dev.panamax.sql.resolve;
 
+import dev.panamax.schema.Affinity;
 import dev.panamax.schema.Column;
 import dev.panamax.schema.Schema;
 import dev.panamax.schema.Table;
 import dev.panamax.sql.ast.Expr;
 import dev.panamax.sql.ast.Name;
 import dev.panamax.sql.ast.Select;
+import dev.panamax.vdbe.TableFunction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -53,6 +55,11 @@ final class FromResolver {
         if (from == null) {
             return;
         }
+        joinOnConditions(from, sources, scope);
+        functionArguments(sources, scope);
+    }
+
+    private void joinOnConditions(Select.From from, List<Source> sources, Scope scope) {
         for (int k = 0; k < from.joins().size(); k++) {
             Select.Join j = from.joins().get(k);
             Source right = sources.get(k + 1);
@@ -170,11 +177,11 @@ final class FromResolver {
     }
 
     private Source namedItem(Select.Table t, JoinType join, Scope outer, int position) {
-        if (t.args() != null) {
-            throw Resolver.error("no such table: " + t.name().name().text());
-        }
         String name = t.name().name().text();
         String alias = t.alias() == null ? name : t.alias().text();
+        if (t.args() != null) {
+            return functionItem(t, alias, join, position);
+        }
         if (t.name().schema() == null) {
             Source cte = cteItem(name, alias, join, position);
             if (cte != null) {
@@ -184,6 +191,12 @@ final class FromResolver {
             checkSchemaName(t.name().schema().text());
         }
         Table table = resolver.schema.table(name);
+        if (table == null) {
+            TableFunction fn = resolver.functions.tableFunction(name);
+            if (fn != null) {
+                return functionSource(fn, alias, List.of(), join, position);
+            }
+        }
         if (table == null) {
             String prefix = t.name().schema() == null ? "" : t.name().schema().text() + ".";
             throw Resolver.error("no such table: " + prefix + name);
@@ -196,6 +209,64 @@ final class FromResolver {
             throw Resolver.error("no such index: " + indexedBy);
         }
         return tableSource(table, alias, join, indexedBy, t.notIndexed(), position);
+    }
+
+    /** A table-valued function called with arguments; a table or view of that name is "not a function". */
+    private Source functionItem(Select.Table t, String alias, JoinType join, int position) {
+        String name = t.name().name().text();
+        if (t.name().schema() != null) {
+            checkSchemaName(t.name().schema().text());
+        }
+        TableFunction fn = resolver.functions.tableFunction(name);
+        if (fn == null) {
+            if (resolver.schema.table(name) != null) {
+                throw Resolver.error("'" + name + "' is not a function");
+            }
+            String prefix = t.name().schema() == null ? "" : t.name().schema().text() + ".";
+            throw Resolver.error("no such table: " + prefix + name);
+        }
+        if (t.args().size() > fn.arguments().size()) {
+            throw Resolver.error("too many arguments on " + fn.name() + "() - max " + fn.arguments().size());
+        }
+        return functionSource(fn, alias, t.args(), join, position);
+    }
+
+    /** The item of a table-valued function: its result columns, then its argument columns (left out of *). */
+    private Source functionSource(TableFunction fn, String alias, List<Expr> call, JoinType join, int position) {
+        List<ColumnInfo> cols = new ArrayList<>();
+        for (String c : fn.columns()) {
+            cols.add(new ColumnInfo(c, Affinity.BLOB, null, null, null, null, null));
+        }
+        for (String c : fn.arguments()) {
+            cols.add(new ColumnInfo(c, Affinity.BLOB, null, null, null, null, null));
+        }
+        Source s = new Source(resolver.allocateCursor(), alias, null, null, cols, join, null, false, position);
+        s.function = fn;
+        s.functionCall = call;
+        return s;
+    }
+
+    /**
+     * Turns each table-valued function's call arguments into {@code argument-column = value} terms of its join
+     * condition (sqlite3WhereTabFuncArgs); the values may name columns of the other FROM items, which the planner
+     * then loops over first.
+     */
+    private void functionArguments(List<Source> sources, Scope scope) {
+        for (Source s : sources) {
+            if (s.function == null || s.functionCall.isEmpty()) {
+                continue;
+            }
+            List<Bound> terms = new ArrayList<>();
+            int first = s.function.columns().size();
+            for (int j = 0; j < s.functionCall.size(); j++) {
+                Bound value = resolver.exprs.scalar(s.functionCall.get(j), scope);
+                terms.add(new Bound.Binary(Bound.BinaryOp.EQ, new Bound.ColumnRef(s, first + j), value));
+            }
+            s.functionArgs = List.copyOf(terms);
+            for (Bound term : terms) {
+                s.on = s.on == null ? term : new Bound.Binary(Bound.BinaryOp.AND, s.on, term);
+            }
+        }
     }
 
     static void checkSchemaName(String schema) {

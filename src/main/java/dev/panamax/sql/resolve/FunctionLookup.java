@@ -13,4 +13,9 @@ public interface FunctionLookup {
 
     /** True when a collating sequence of this name is known (built-in or registered). */
     boolean collationExists(String name);
+
+    /** The table-valued function (eponymous virtual table) with this name, or null. */
+    default dev.panamax.vdbe.TableFunction tableFunction(String name) {
+        return null;
+    }
 }

@@ -194,7 +194,8 @@ final class QueryResolver {
     }
 
     private void expand(Source src, CoreState s, boolean skipHidden) {
-        for (int k = 0; k < src.columns.size(); k++) {
+        int width = src.function == null ? src.columns.size() : src.function.columns().size();
+        for (int k = 0; k < width; k++) {
             if (skipHidden && src.hidden.contains(k)) {
                 continue;
             }

@@ -1,12 +1,14 @@
 package dev.panamax.sql.resolve;
 
 import dev.panamax.schema.Table;
+import dev.panamax.vdbe.TableFunction;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One item of a FROM clause after resolution (SQLite's SrcItem): a table (or view already expanded to a subquery)
- * read through cursor {@link #cursor}, how it joins the items before it, and the columns it offers.
+ * One item of a FROM clause after resolution (SQLite's SrcItem): a table (or view already expanded to a subquery,
+ * or a table-valued function) read through cursor {@link #cursor}, how it joins the items before it, and the
+ * columns it offers.
  *
  * <p>{@code hidden} holds the columns that USING or NATURAL merged into an earlier item: they are left out of
  * {@code *} and do not make an unqualified name ambiguous. {@code on} is the join condition (USING and NATURAL
@@ -25,6 +27,12 @@ public final class Source {
     Set<Integer> hidden = Set.of();
     Bound on;
     boolean correlatedSubquery;
+    /** For a table-valued function: the function; its argument columns follow its result columns. */
+    TableFunction function;
+    /** For a table-valued function: the call's arguments as written, resolved with the join conditions. */
+    List<dev.panamax.sql.ast.Expr> functionCall;
+    /** For a table-valued function: the {@code argument = value} terms its call arguments became. */
+    List<Bound> functionArgs = List.of();
 
     Source(int cursor, String name, Table table, Query subquery, List<ColumnInfo> columns, JoinType join,
             String indexedBy, boolean notIndexed, int position) {
@@ -41,6 +49,16 @@ public final class Source {
 
     public boolean isSubquery() {
         return subquery != null;
+    }
+
+    /** The table-valued function this item reads, or null. */
+    public TableFunction function() {
+        return function;
+    }
+
+    /** The terms binding the argument columns to the call's arguments (they must be usable where it loops). */
+    public List<Bound> functionArgs() {
+        return functionArgs;
     }
 
     /** The join condition, or null. */

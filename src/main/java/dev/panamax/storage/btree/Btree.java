@@ -451,6 +451,8 @@ public final class Btree implements AutoCloseable {
      * Checks the structure of the trees rooted at {@code roots} and of the freelist, the pointer map and page
      * usage, as SQLite's PRAGMA integrity_check does at the B-tree level.
      *
+     * @param roots     the root pages; a first entry of 0 makes it a partial check (of one table): the freelist
+     *                  (unless the next root is 1), the max root page and the every-page-used checks are skipped
      * @param keyInfos  one per root: null for table trees, the index's KeyInfo to also check key order; the array
      *                  itself may be null
      * @param maxErrors stop after this many messages (SQLite's default is 100)

@@ -70,9 +70,16 @@ final class IntegrityCheck {
         } finally {
             bt.pager.release(p1);
         }
-        prefix = "Freelist: ";
-        checkList(true, trunk, freeCount);
-        prefix = null;
+        boolean partial = roots.length > 1 && roots[0] == 0;
+        if (!partial || roots[1] == 1) {
+            prefix = "Freelist: ";
+            checkList(true, trunk, freeCount);
+            prefix = null;
+        }
+        if (partial) {
+            checkTrees(roots, keyInfos, rowCounts, true);
+            return messages;
+        }
         if (bt.autoVacuum) {
             int mx = 0;
             for (int r : roots) {
@@ -84,10 +91,24 @@ final class IntegrityCheck {
         } else if (incr != 0) {
             append("incremental_vacuum enabled with a max rootpage of zero");
         }
+        checkTrees(roots, keyInfos, rowCounts, false);
+        for (int i = 1; i <= nPage && maxErrors > 0; i++) {
+            boolean ptrmap = bt.autoVacuum && bt.freeList.isPtrmapPage(i);
+            if (!seen.get(i) && !ptrmap) {
+                appendRaw("Page " + u(i) + ": never used");
+            }
+            if (seen.get(i) && ptrmap) {
+                appendRaw("Page " + u(i) + ": pointer map referenced");
+            }
+        }
+        return messages;
+    }
+
+    private void checkTrees(int[] roots, KeyInfo[] keyInfos, long[] rowCounts, boolean partial) {
         for (int i = 0; i < roots.length && maxErrors > 0; i++) {
             nRow = 0;
             if (roots[i] != 0) {
-                if (bt.autoVacuum && roots[i] > 1) {
+                if (bt.autoVacuum && roots[i] > 1 && !partial) {
                     checkPtrmap(roots[i], FreeList.PTRMAP_ROOTPAGE, 0);
                 }
                 root = roots[i];
@@ -99,16 +120,6 @@ final class IntegrityCheck {
                 rowCounts[i] = nRow;
             }
         }
-        for (int i = 1; i <= nPage && maxErrors > 0; i++) {
-            boolean ptrmap = bt.autoVacuum && bt.freeList.isPtrmapPage(i);
-            if (!seen.get(i) && !ptrmap) {
-                appendRaw("Page " + u(i) + ": never used");
-            }
-            if (seen.get(i) && ptrmap) {
-                appendRaw("Page " + u(i) + ": pointer map referenced");
-            }
-        }
-        return messages;
     }
 
     // ------------------------------------------------------------------ messages
