@@ -97,14 +97,20 @@ final class MappedFile implements DbFile {
         boolean interrupted = Thread.currentThread().isInterrupted();
         long total = dst.byteSize();
         long done = 0;
-        while (done < total) {
-            long pos = offset + done;
-            long piece = Math.min(total - done, chunkEnd(pos) - pos);
-            Mapping m = mappingFor(pos, piece);
-            if (m == null || !copyOut(m, pos, dst, done, piece, interrupted)) {
-                return Math.toIntExact(done + positionalRead(pos, dst.asSlice(done)));
+        try {
+            while (done < total) {
+                long pos = offset + done;
+                long piece = Math.min(total - done, chunkEnd(pos) - pos);
+                Mapping m = mappingFor(pos, piece);
+                if (m == null || !copyOut(m, pos, dst, done, piece, interrupted)) {
+                    return Math.toIntExact(done + positionalRead(pos, dst.asSlice(done)));
+                }
+                done += piece;
             }
-            done += piece;
+        } catch (InternalError sigbus) {
+            // Compiled code reports a fault in a mapped copy at the next safepoint poll, which may be this loop's
+            // back edge rather than inside copyOut: the file shrank under the mapping, so read it positionally.
+            return Math.toIntExact(positionalRead(offset, dst));
         }
         return Math.toIntExact(done);
     }
