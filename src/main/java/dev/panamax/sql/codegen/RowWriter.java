@@ -170,7 +170,10 @@ final class RowWriter {
         int action = action(t.pkConflict());
         switch (action) {
             case Vm.OE_IGNORE -> p.op(Opcode.Goto, 0, skip);
-            case Vm.OE_REPLACE -> deleteCurrentRow(false);
+            case Vm.OE_REPLACE -> {
+                deleteCurrentRow(false);
+                bindNewRow(rowidReg, colsReg);
+            }
             default -> {
                 ResultCode code = t.rowidAlias() >= 0 ? ResultCode.CONSTRAINT_PRIMARYKEY : ResultCode.CONSTRAINT_ROWID;
                 String col = t.rowidAlias() >= 0 ? t.column(t.rowidAlias()).name() : "rowid";
@@ -221,8 +224,10 @@ final class RowWriter {
     /** Deletes the row at the table cursor and its index entries. */
     void deleteCurrentRow(boolean countChange) {
         bindCursorRow();
+        int fkOld = FkCode.beforeDelete(p, t, tc);
         deleteIndexEntries();
         p.op(Opcode.Delete, tc, 0, 0, null, countChange ? OpFlags.NCHANGE : 0);
+        FkCode.afterDelete(p, t, fkOld);
     }
 
     /** Removes the index entries of the row at the table cursor. */
