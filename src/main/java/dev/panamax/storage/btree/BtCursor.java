@@ -44,6 +44,8 @@ public final class BtCursor implements AutoCloseable {
     private final KeyInfo keyInfo;
     private final boolean intKey;
     byte state = INVALID;
+    /** Closed: holds no page and is not linked to its tree; {@link Btree#reopen} may open it again. */
+    boolean closed;
     private int skipNext;
     private final MemPage[] pages = new MemPage[Btree.MAX_DEPTH];
     private final int[] idx = new int[Btree.MAX_DEPTH];
@@ -87,6 +89,11 @@ public final class BtCursor implements AutoCloseable {
 
     public boolean isTable() {
         return intKey;
+    }
+
+    /** True when this cursor is closed and {@link Btree#reopen} may open it on {@code tree} at {@code root}. */
+    public boolean canReopen(Btree tree, int root, boolean writeCursor) {
+        return closed && bt == tree && rootPgno == root && write == writeCursor;
     }
 
     public boolean isWriteCursor() {
@@ -1092,8 +1099,14 @@ public final class BtCursor implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         releaseAll();
         state = INVALID;
+        closed = true;
+        skipNext = 0;
+        atLast = false;
         bt.unlinkCursor(this);
     }
 
