@@ -96,7 +96,7 @@ public final class TableFactory {
         if (create.strict()) {
             checkStrictType(name, type);
         }
-        char aff = Affinity.ofDeclaredType(type);
+        char aff = create.strict() && "ANY".equalsIgnoreCase(type) ? Affinity.BLOB : Affinity.ofDeclaredType(type);
         boolean notNull = false;
         ConflictAction notNullConflict = null;
         Expr dflt = null;

@@ -49,4 +49,15 @@ public final class P4 {
             return new IntArray(roots).toString();
         }
     }
+
+    /**
+     * The columns of a STRICT table for TypeCheck: the table's name, each column's name, declared type (upper case,
+     * as the error names it, null for a column TypeCheck skips) and affinity.
+     */
+    public record StrictColumns(String table, String[] names, String[] types, String affinities) {
+        @Override
+        public String toString() {
+            return table;
+        }
+    }
 }

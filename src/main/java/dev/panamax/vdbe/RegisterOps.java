@@ -80,6 +80,41 @@ final class RegisterOps {
         }
     }
 
+    /**
+     * TypeCheck P1 P2 P4: applies the affinities of STRICT table P4 to P1..P1+P2-1, then fails with
+     * CONSTRAINT_DATATYPE when a value (not NULL) is not of its column's type: INT/INTEGER take integers, REAL takes
+     * integers and reals, TEXT text, BLOB blobs, ANY anything.
+     */
+    static void typeCheck(Vm vm, int pc) {
+        P4.StrictColumns cols = (P4.StrictColumns) vm.p4[pc];
+        int start = vm.p1[pc];
+        applyAffinities(vm, start, vm.p2[pc], cols.affinities());
+        for (int k = 0; k < vm.p2[pc]; k++) {
+            Mem m = vm.r[start + k];
+            String type = cols.types()[k];
+            if (type == null || m.isNull()) {
+                continue;
+            }
+            boolean ok = switch (type) {
+                case "INT", "INTEGER" -> m.type() == Mem.INTEGER;
+                case "REAL" -> m.type() == Mem.INTEGER || m.type() == Mem.REAL;
+                case "TEXT" -> m.type() == Mem.TEXT;
+                case "BLOB" -> m.type() == Mem.BLOB;
+                default -> true;
+            };
+            if (!ok) {
+                String actual = switch (m.type()) {
+                    case Mem.INTEGER -> "INT";
+                    case Mem.REAL -> "REAL";
+                    case Mem.TEXT -> "TEXT";
+                    default -> "BLOB";
+                };
+                throw new DbException(ResultCode.CONSTRAINT_DATATYPE, "cannot store " + actual + " value in " + type
+                        + " column " + cols.table() + "." + cols.names()[k]);
+            }
+        }
+    }
+
     static void applyAffinities(Vm vm, int start, int n, String affinities) {
         if (affinities == null) {
             return;

@@ -387,6 +387,7 @@ public final class Vm implements FunctionContext {
                 case And, Or -> LogicOps.andOr(this, pc++);
                 case Not, BitNot, IsTrue, ZeroOrNull -> LogicOps.unary(this, pc++);
                 case AddImm, Cast, RealAffinity, Affinity -> RegisterOps.convert(this, pc++);
+                case TypeCheck -> RegisterOps.typeCheck(this, pc++);
                 case MakeRecord -> RegisterOps.makeRecord(this, pc++);
                 case CollSeq -> {
                     collSeq = (Collation) p4[pc];

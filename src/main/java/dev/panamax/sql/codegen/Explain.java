@@ -51,8 +51,16 @@ final class Explain {
     private static void index(StringBuilder sb, String name, Table t, AccessPath.IndexScan is) {
         Index idx = is.index();
         boolean constrained = !is.eq().isEmpty() || is.lower() != null || is.upper() != null;
-        sb.append(constrained ? "SEARCH " : "SCAN ").append(name).append(" USING ")
-                .append(is.covering() ? "COVERING INDEX " : "INDEX ").append(idx.name());
+        sb.append(constrained ? "SEARCH " : "SCAN ").append(name);
+        if (t.withoutRowid() && idx.origin() == 'p') {
+            // A WITHOUT ROWID table is its PRIMARY KEY index: SQLite names it only when searching it.
+            if (!constrained) {
+                return;
+            }
+            sb.append(" USING PRIMARY KEY");
+        } else {
+            sb.append(" USING ").append(is.covering() ? "COVERING INDEX " : "INDEX ").append(idx.name());
+        }
         if (!constrained) {
             return;
         }

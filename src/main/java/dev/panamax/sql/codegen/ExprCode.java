@@ -69,7 +69,13 @@ final class ExprCode {
             case Bound.InList i -> inList(i, target);
             case Bound.InSelect i -> InCode.inSelectValue(p, i, target);
             case Bound.Exists x -> p.op(Opcode.SCopy, SubqueryCode.exists(p, x.query()), target);
-            case Bound.Subquery s -> p.op(Opcode.SCopy, SubqueryCode.scalar(p, s.query()), target);
+            case Bound.Subquery s -> {
+                if (s.query().columnCount() != 1) {
+                    throw new DbException(ResultCode.ERROR, "sub-select returns " + s.query().columnCount()
+                            + " columns - expected 1");
+                }
+                p.op(Opcode.SCopy, SubqueryCode.scalar(p, s.query()), target);
+            }
             case Bound.Case c -> caseExpr(c, target);
             case Bound.Cast c -> {
                 code(c.operand(), target);

@@ -103,7 +103,11 @@ final class RowWriter {
     void checkConstraints(int rowid, int cols, int oldRowid, boolean rowidChecked, int skip) {
         bindNewRow(rowid, cols);
         notNull(cols, skip);
-        p.op(Opcode.Affinity, cols, t.columnCount(), 0, affinityString());
+        if (t.strict()) {
+            p.op(Opcode.TypeCheck, cols, t.columnCount(), 0, strictColumns());
+        } else {
+            p.op(Opcode.Affinity, cols, t.columnCount(), 0, affinityString());
+        }
         checkConstraintsCheck(skip);
         if (rowidChecked) {
             rowidConflict(rowid, oldRowid, skip);
@@ -350,6 +354,20 @@ final class RowWriter {
             sb.append(a <= Affinity.NONE ? Affinity.BLOB : a);
         }
         return sb.append(Affinity.INTEGER).toString();
+    }
+
+    /** TypeCheck's view of a STRICT table; the rowid alias and generated columns are not checked. */
+    private P4.StrictColumns strictColumns() {
+        int n = t.columnCount();
+        String[] names = new String[n];
+        String[] types = new String[n];
+        for (int k = 0; k < n; k++) {
+            Column c = t.column(k);
+            names[k] = c.name();
+            boolean checked = k != t.rowidAlias() && !c.isGenerated() && c.declType() != null;
+            types[k] = checked ? c.declType().toUpperCase(java.util.Locale.ROOT) : null;
+        }
+        return new P4.StrictColumns(t.name(), names, types, affinityString());
     }
 
     String affinityString() {
