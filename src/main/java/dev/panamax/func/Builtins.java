@@ -104,8 +104,8 @@ final class Builtins {
         f.add(FunctionDef.scalar("log2", 1, PURE, MathFunctions.log(2)));
         f.add(FunctionDef.scalar("log", 2, PURE, MathFunctions::logBase));
         f.add(FunctionDef.scalar("exp", 1, PURE, MathFunctions.unary(Math::exp)));
-        f.add(FunctionDef.scalar("pow", 2, PURE, MathFunctions.binary(Math::pow)));
-        f.add(FunctionDef.scalar("power", 2, PURE, MathFunctions.binary(Math::pow)));
+        f.add(FunctionDef.scalar("pow", 2, PURE, MathFunctions.binary(MathFunctions::pow)));
+        f.add(FunctionDef.scalar("power", 2, PURE, MathFunctions.binary(MathFunctions::pow)));
         f.add(FunctionDef.scalar("mod", 2, PURE, MathFunctions.binary(MathFunctions::fmod)));
         f.add(FunctionDef.scalar("acos", 1, PURE, MathFunctions.unary(Math::acos)));
         f.add(FunctionDef.scalar("asin", 1, PURE, MathFunctions.unary(Math::asin)));

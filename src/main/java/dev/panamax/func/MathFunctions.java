@@ -284,6 +284,17 @@ final class MathFunctions {
         return x * (Math.PI / 180.0);
     }
 
+    /**
+     * C's pow: like {@link Math#pow} except where C99 Annex F differs: pow(1, y) is 1 for every y (even NaN), and
+     * pow(-1, ±infinity) is 1; Java answers NaN to both.
+     */
+    static double pow(double x, double y) {
+        if (x == 1.0 || (x == -1.0 && Double.isInfinite(y))) {
+            return 1.0;
+        }
+        return Math.pow(x, y);
+    }
+
     /** C's fmod: the remainder with the sign of x. */
     static double fmod(double x, double y) {
         return x % y;

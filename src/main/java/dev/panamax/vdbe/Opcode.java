@@ -23,7 +23,7 @@ public enum Opcode {
     Destroy, Clear, ResetSorter, CreateBtree, ParseSchema, DropTable, DropIndex, DropTrigger, IntegrityCk,
     RowSetAdd, RowSetRead, RowSetTest, Program, Param, MemMax, IfPos, OffsetLimit, IfNotZero, DecrJumpZero,
     AggStep, AggValue, AggFinal, Function, Init, Noop, Explain, BeginSubrtn, Abortable, ReleaseReg,
-    VFilter, VColumn, VNext, IsType;
+    VFilter, VColumn, VNext, IsType, FkCounter, FkIfZero, FkGuard, FkAction;
 
     private static final Opcode[] VALUES = values();
 

@@ -48,6 +48,11 @@ public final class Session {
     int activeWriters;
     private final Deque<Btree> ephemeralPool = new ArrayDeque<>();
     final Settings settings = new Settings();
+    /** Deferred foreign key violations of the open transaction (and those counted under defer_foreign_keys). */
+    long fkDeferred;
+    long fkDeferredImmediate;
+    /** The two counts when each open savepoint began (ROLLBACK TO restores them). */
+    final List<long[]> fkAtSavepoint = new ArrayList<>();
     /** PRAGMA data_version: bumped when a read transaction starts after another connection committed. */
     private long dataVersion = 1;
     private long commitsSeen;
@@ -219,6 +224,14 @@ public final class Session {
         savepointStartedTransaction = false;
         autocommit = true;
         settings.setFlag(Settings.Flag.DEFER_FOREIGN_KEYS, false);
+        clearForeignKeyCounts();
+    }
+
+    /** A transaction ended: no violation is outstanding any more. */
+    private void clearForeignKeyCounts() {
+        fkDeferred = 0;
+        fkDeferredImmediate = 0;
+        fkAtSavepoint.clear();
     }
 
     private void rollbackAfterFailedCommit() {
@@ -235,6 +248,7 @@ public final class Session {
     /** Rolls the transaction back; other running statements of this connection are aborted by the B-tree. */
     void rollback() {
         settings.setFlag(Settings.Flag.DEFER_FOREIGN_KEYS, false);
+        clearForeignKeyCounts();
         if (level == DatabaseLock.Level.EXCLUSIVE) {
             try {
                 db.btree.rollback();

@@ -22,6 +22,12 @@ final class TxnOps {
         if (vm.program.schemaVersion != null && vm.program.schemaVersion != s.schema) {
             throw new SchemaChangedException();
         }
+        if (vm.parent != null) {
+            if (vm.p2[pc] != 0) {
+                s.beginWrite();
+            }
+            return;
+        }
         if (vm.p2[pc] != 0) {
             s.beginWrite();
             if (!vm.writer) {
@@ -41,6 +47,9 @@ final class TxnOps {
     static void halt(Vm vm, int pc) {
         int rc = vm.p1[pc];
         if (rc == 0) {
+            if (vm.parent == null) {
+                FkOps.checkAtHalt(vm);
+            }
             return;
         }
         vm.errorAction = vm.p2[pc];
@@ -105,6 +114,7 @@ final class TxnOps {
             if (s.activeWriters > 0) {
                 throw new DbException(ResultCode.BUSY, "cannot commit transaction - SQL statements in progress");
             }
+            FkOps.checkBeforeCommit(s);
             s.commit();
         }
     }
@@ -120,6 +130,7 @@ final class TxnOps {
                 s.savepointStartedTransaction = true;
             }
             s.savepoints.add(name);
+            s.fkAtSavepoint.add(new long[] {s.fkDeferred, s.fkDeferredImmediate});
             if (s.level == DatabaseLock.Level.EXCLUSIVE) {
                 s.db.btree.openSavepoints(s.savepoints.size());
             }
@@ -137,6 +148,7 @@ final class TxnOps {
                 if (s.activeWriters > 0) {
                     throw new DbException(ResultCode.BUSY, "cannot commit transaction - SQL statements in progress");
                 }
+                FkOps.checkBeforeCommit(s);
                 s.commit();
                 return;
             }
@@ -145,6 +157,7 @@ final class TxnOps {
             }
             while (s.savepoints.size() > i) {
                 s.savepoints.remove(s.savepoints.size() - 1);
+                s.fkAtSavepoint.remove(s.fkAtSavepoint.size() - 1);
             }
             return;
         }
@@ -154,6 +167,9 @@ final class TxnOps {
         }
         while (s.savepoints.size() > i + 1) {
             s.savepoints.remove(s.savepoints.size() - 1);
+            s.fkAtSavepoint.remove(s.fkAtSavepoint.size() - 1);
         }
+        s.fkDeferred = s.fkAtSavepoint.get(i)[0];
+        s.fkDeferredImmediate = s.fkAtSavepoint.get(i)[1];
     }
 }

@@ -37,6 +37,14 @@ public final class Vm implements FunctionContext {
 
     final Program program;
     final Session session;
+    /** The run this one is a sub-statement of, or null. */
+    final Vm parent;
+    final int depth;
+    /** Immediate foreign key violations of this statement (top runs only; sub-statements count here too). */
+    long fkImmediate;
+    /** The connection's deferred violation counts when this statement began, restored if it is undone. */
+    private long fkDeferredAtStart;
+    private long fkDeferredImmediateAtStart;
     final Opcode[] ops;
     final int[] p1;
     final int[] p2;
@@ -65,6 +73,16 @@ public final class Vm implements FunctionContext {
     final Mem scratch = new Mem();
 
     public Vm(Program program, Session session) {
+        this(program, session, null);
+    }
+
+    /**
+     * A run of {@code program}; with a {@code parent} it is a sub-statement of that run (a foreign key action): it
+     * shares the parent's transaction and statement savepoint and counts its violations against the top run.
+     */
+    Vm(Program program, Session session, Vm parent) {
+        this.parent = parent;
+        this.depth = parent == null ? 0 : parent.depth + 1;
         this.program = program;
         this.session = session;
         int n = program.size;
@@ -157,6 +175,9 @@ public final class Vm implements FunctionContext {
         session.activeVms++;
         pc = 0;
         nChange = 0;
+        fkImmediate = 0;
+        fkDeferredAtStart = session.fkDeferred;
+        fkDeferredImmediateAtStart = session.fkDeferredImmediate;
         errorAction = OE_ABORT;
         statementTime = -1;
     }
@@ -198,7 +219,9 @@ public final class Vm implements FunctionContext {
                 releaseStatementSavepoint();
             }
             if (program.countsChanges) {
-                session.changes = nChange;
+                if (parent == null) {
+                    session.changes = nChange;
+                }
                 session.totalChanges += nChange;
             }
             session.endStatementTransaction();
@@ -271,6 +294,8 @@ public final class Vm implements FunctionContext {
                     session.db.btree.releaseSavepoint(statementSavepoint);
                     statementSavepoint = -1;
                     session.schema = session.db.readSchema();
+                    session.fkDeferred = fkDeferredAtStart;
+                    session.fkDeferredImmediate = fkDeferredImmediateAtStart;
                 } else if (session.autocommit) {
                     closeCursors();
                     session.rollback();
@@ -433,9 +458,18 @@ public final class Vm implements FunctionContext {
                         DropTable, DropIndex, DropTrigger, ResetCount -> TxnOps.other(this, pc++);
                 case IntegrityCk -> CheckOps.integrityCheck(this, pc++);
                 case IsType -> pc = CheckOps.isType(this, pc);
+                case FkCounter -> FkOps.counter(this, pc++);
+                case FkIfZero -> pc = FkOps.ifZero(this, pc);
+                case FkGuard -> FkOps.guard(this, pc++);
+                case FkAction -> FkOps.action(this, pc++);
                 default -> throw new DbException(ResultCode.INTERNAL, "unsupported opcode " + ops[pc]);
             }
         }
+    }
+
+    /** The top-level run this one belongs to. */
+    Vm root() {
+        return parent == null ? this : parent.root();
     }
 
     void checkInterrupt() {

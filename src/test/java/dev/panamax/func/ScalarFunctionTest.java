@@ -251,6 +251,15 @@ class ScalarFunctionTest {
                 Mem[] args = {mathArg(values), mathArg(values)};
                 d.checkClose(f + "(?1, ?2)", args, (a, out) -> call(f, a, out, ctx), 1);
             }
+            // Where C's pow and Java's Math.pow disagree (pow(1, inf), pow(-1, -inf)) and their neighbours.
+            double[] edges = {1.0, -1.0, 0.0, -0.0, 2.0, 0.5, -0.5, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY};
+            for (double x : edges) {
+                for (double y : edges) {
+                    Mem[] args = {RandomValues.of(x), RandomValues.of(y)};
+                    d.checkClose("pow(?1, ?2)", args, (a, out) -> call("pow", a, out, ctx), 0);
+                }
+            }
             d.assertNoFailures();
         }
     }

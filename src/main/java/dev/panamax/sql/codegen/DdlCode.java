@@ -457,6 +457,7 @@ final class DdlCode {
                 && !t.name().toLowerCase(Locale.ROOT).startsWith("sqlite_stat")) {
             throw error("table " + name + " may not be dropped");
         }
+        FkCode.dropTable(p, t);
         SchemaWriter w = new SchemaWriter(p);
         if (t.autoincrement() && p.schema.table("sqlite_sequence") != null) {
             deleteSequenceRow(p, t.name());

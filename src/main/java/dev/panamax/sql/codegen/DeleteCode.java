@@ -33,7 +33,7 @@ final class DeleteCode {
         Source scan = p.resolver.target(t, d.alias() == null ? null : d.alias().text());
         Bound where = d.where() == null ? null : p.resolver.expression(d.where(), List.of(scan), "WHERE");
         p.noteCursors();
-        if (where == null && p.schema.triggersOn(t.name()).isEmpty()) {
+        if (where == null && p.schema.triggersOn(t.name()).isEmpty() && !FkCode.blocksTruncate(p, t)) {
             p.plan.line(p, "SCAN " + scan.name);
             p.op(Opcode.Clear, t.rootPage(), 0, 1);
             for (Index i : t.indexes()) {

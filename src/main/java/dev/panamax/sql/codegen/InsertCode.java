@@ -281,6 +281,7 @@ final class InsertCode {
             p.op(Opcode.SCopy, rowid, cols + t.rowidAlias());
         }
         w.checkConstraints(rowid, cols, -1, explicit, skip);
+        FkCode.insert(p, t, rowid, cols);
         w.insert(rowid, cols, flags);
         p.resolve(skip);
     }

@@ -244,8 +244,10 @@ final class RowWriter {
     /** Deletes the row at the table cursor and its index entries. */
     void deleteCurrentRow(boolean countChange) {
         bindCursorRow();
+        int fkOld = FkCode.beforeDelete(p, t, tc);
         deleteIndexEntries();
         p.op(Opcode.Delete, tc, 0, 0, null, countChange ? OpFlags.NCHANGE : 0);
+        FkCode.afterDelete(p, t, fkOld);
     }
 
     /** Removes the index entries of the row at the table cursor. */

@@ -94,7 +94,7 @@ final class SchemaPragmas {
     }
 
     /** The DEFAULT text of each column as SQLite keeps it (the literal, or the inside of the parentheses). */
-    private static String[] defaultTexts(Table t) {
+    static String[] defaultTexts(Table t) {
         String[] out = new String[t.columnCount()];
         if (t.sql() == null) {
             return out;

@@ -86,6 +86,11 @@ final class UpdateCode {
         int saved = w.saveIndexEntries();
         w.checkConstraints(rowid, cols, old, newRowid != null, next);
         w.deleteSavedIndexEntries(saved);
+        boolean[] changed = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            changed[k] = set[k] != null;
+        }
+        int fkOld = FkCode.update(p, t, w.tc, old, rowid, cols, changed, newRowid != null);
         if (newRowid != null) {
             int same = p.label();
             p.op(Opcode.Eq, rowid, same, old, null, 'D');
@@ -94,6 +99,7 @@ final class UpdateCode {
             p.resolve(same);
         }
         w.insert(rowid, cols, OpFlags.NCHANGE);
+        FkCode.afterUpdate(p, t, fkOld, rowid, cols, changed, newRowid != null);
         p.resolve(next);
         p.op(Opcode.Next, rowids, top);
         p.resolve(done);

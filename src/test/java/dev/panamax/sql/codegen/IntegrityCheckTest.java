@@ -77,7 +77,7 @@ class IntegrityCheckTest {
     void damagedPages(@TempDir Path dir) throws Exception {
         compare(dir, "zeroIndex", db -> page(db, "tc", (b, off) -> fill(b, off, 4096, 0)));
         compare(dir, "zeroTable", db -> page(db, "u", (b, off) -> fill(b, off, 4096, 0)));
-        compare(dir, "cellPointer", db -> page(db, "t", (b, off) -> b[off + 9] = (byte) 0xff));
+        compare(dir, "cellPointer", db -> page(db, "t", (b, off) -> b[off + 9] = (byte) 0xf0));
         compare(dir, "freelistCount", db -> raw(db, b -> b[39] = 9));
         compare(dir, "lostFreelist", db -> raw(db, b -> fill(b, 32, 8, 0)));
         compare(dir, "freelistTrunk", db -> raw(db, b -> b[35] = (byte) (b[35] + 1)));
