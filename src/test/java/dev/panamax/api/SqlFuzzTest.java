@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class SqlFuzzTest {
     private static final long DEFAULT_SEED = 20_250_901L;
-    private static final int DEFAULT_SESSIONS = 600;
+    private static final int DEFAULT_SESSIONS = 800;
     private static final int SOAK_SESSIONS = 5_000;
     private static final int GENERATED_STATEMENTS = 60;
     private static final long TIMEOUT_MILLIS = 10_000;
