@@ -227,6 +227,10 @@ public final class BtCursor implements AutoCloseable {
         } else {
             releaseAll();
             ensureTxn();
+            if (emptyFile()) {
+                state = INVALID;
+                return;
+            }
             MemPage root = bt.getPage(rootPgno);
             if (root.intKey != intKey) {
                 bt.releasePage(root);
@@ -249,6 +253,14 @@ public final class BtCursor implements AutoCloseable {
         } else {
             state = INVALID;
         }
+    }
+
+    /**
+     * True for sqlite_schema in a file of 0 pages (a database never written): it reads as an empty table, as in
+     * SQLite's btreeCursor, until the first write creates page 1.
+     */
+    private boolean emptyFile() {
+        return rootPgno == 1 && bt.pageCount() == 0;
     }
 
     private void moveToChild(int child) {
@@ -784,7 +796,7 @@ public final class BtCursor implements AutoCloseable {
 
     private long countImpl() {
         ensureTxn();
-        return TreeWalker.count(bt, rootPgno);
+        return emptyFile() ? 0 : TreeWalker.count(bt, rootPgno);
     }
 
     // ------------------------------------------------------------------ insert and delete
