@@ -109,9 +109,9 @@ public record Table(String name, List<Column> columns, int rootPage, int rowidAl
      * others in table order.
      */
     public int[] storageColumns() {
-        int[] out = new int[columns.size()];
-        int n = 0;
         Index pk = withoutRowid ? primaryKeyIndex() : null;
+        int[] out = new int[columns.size() + (pk == null ? 0 : pk.keyCount())];
+        int n = 0;
         if (pk != null) {
             for (int c : pk.columns()) {
                 out[n++] = c;

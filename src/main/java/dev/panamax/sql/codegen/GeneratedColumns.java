@@ -20,7 +20,7 @@ final class GeneratedColumns {
     private GeneratedColumns() {
     }
 
-    /** Resolves each generation expression over the new table (a loop is reported when a row is written). */
+    /** Resolves each generation expression over the new table and rejects columns that depend on each other. */
     static void validate(Parse p, Table t, Source self) {
         for (int k = 0; k < t.columnCount(); k++) {
             if (t.column(k).isGenerated()) {
@@ -30,6 +30,7 @@ final class GeneratedColumns {
                 }
             }
         }
+        order(p, t, self);
     }
 
     /** The generated columns in an order where each comes after those it reads. */
