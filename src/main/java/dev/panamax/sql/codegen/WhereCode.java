@@ -112,7 +112,8 @@ final class WhereCode {
         for (int k = 0; k < plan.levels().size(); k++) {
             if (plan.levels().get(k).source().join.keepsRight()) {
                 matched[k] = p.allocCursor();
-                p.op(Opcode.OpenEphemeral, matched[k], 1, 0, p.keyInfo(new Collation[1], null, 1));
+                int n = identity(plan.levels().get(k).source()).length;
+                p.op(Opcode.OpenEphemeral, matched[k], n, 0, p.keyInfo(new Collation[n], null, n));
             }
         }
         for (int k = 0; k < plan.levels().size(); k++) {
@@ -321,16 +322,31 @@ final class WhereCode {
             p.op(Opcode.Integer, 1, match[k]);
         }
         if (l.source().join.keepsRight()) {
-            int r = p.allocReg();
+            int n = identity(l.source()).length;
+            int r = codeIdentity(l.source());
             int rec = p.allocReg();
-            p.expr.code(new Bound.ColumnRef(l.source(), -1), r);
-            p.op(Opcode.MakeRecord, r, 1, rec);
-            p.op(Opcode.IdxInsert, matched[k], rec, r, 1);
+            p.op(Opcode.MakeRecord, r, n, rec);
+            p.op(Opcode.IdxInsert, matched[k], rec, r, n);
         }
         bodyStart[k] = p.v.currentAddr();
         for (WhereTerm t : l.terms()) {
             p.expr.ifFalse(t.expr(), cont[k], true);
         }
+    }
+
+    /** The columns that tell the rows of a FROM item apart: the rowid, or a WITHOUT ROWID table's primary key. */
+    private static int[] identity(Source s) {
+        return s.table != null && !s.isSubquery() && s.table.withoutRowid() ? TableTree.primaryKey(s.table)
+                : new int[] {-1};
+    }
+
+    private int codeIdentity(Source s) {
+        int[] cols = identity(s);
+        int r = p.allocRegs(cols.length);
+        for (int j = 0; j < cols.length; j++) {
+            p.expr.code(new Bound.ColumnRef(s, cols[j]), r + j);
+        }
+        return r;
     }
 
     /** Starts the table-valued function's scan with the values of the terms that bind its argument columns. */
@@ -524,9 +540,8 @@ final class WhereCode {
         int c = viaIndex ? indexCursor[k] : s.cursor;
         p.op(Opcode.Rewind, c, done);
         int loopTop = p.v.currentAddr();
-        int r = p.allocReg();
-        p.expr.code(new Bound.ColumnRef(s, -1), r);
-        p.op(Opcode.Found, matched[k], next, r, 1);
+        int r = codeIdentity(s);
+        p.op(Opcode.Found, matched[k], next, r, (Object) identity(s).length);
         for (int j = 0; j < k; j++) {
             p.op(Opcode.NullRow, plan.levels().get(j).source().cursor);
             if (indexCursor[j] >= 0) {

@@ -112,6 +112,33 @@ class WithoutRowidTest {
     }
 
     @Test
+    void joinsPlansAndForeignKeys() throws Exception {
+        try (Twin t = new Twin(null)) {
+            agree(t, List.of(
+                    "CREATE TABLE a(k INT PRIMARY KEY, v) WITHOUT ROWID",
+                    "CREATE TABLE b(k INT PRIMARY KEY, w) WITHOUT ROWID",
+                    "CREATE INDEX bw ON b(w)",
+                    "INSERT INTO a VALUES(1,'a1'),(2,'a2'),(3,'a3')",
+                    "INSERT INTO b VALUES(2,'b2'),(3,'b3'),(4,'b4')",
+                    "PRAGMA foreign_keys = ON",
+                    "CREATE TABLE ch(k INT PRIMARY KEY, ak REFERENCES a(k) ON DELETE CASCADE) WITHOUT ROWID",
+                    "INSERT INTO ch VALUES(1, 1), (2, 2)",
+                    "INSERT INTO ch VALUES(3, 99)",
+                    "DELETE FROM a WHERE k = 1",
+                    "UPDATE ch SET ak = 3"),
+                    "SELECT * FROM a RIGHT JOIN b ON a.k = b.k ORDER BY b.k",
+                    "SELECT * FROM a FULL JOIN b ON a.k = b.k ORDER BY coalesce(a.k, b.k)",
+                    "SELECT * FROM a LEFT JOIN b USING(k) ORDER BY 1", "SELECT k FROM a WHERE k IN (3, 1, 9)",
+                    "SELECT * FROM a WHERE k = '3'", "SELECT * FROM a WHERE k > 2.5", "SELECT * FROM ch",
+                    "SELECT k FROM b WHERE w = 'b3'");
+            assertEquals(List.of("SEARCH b USING COVERING INDEX bw (w=?)"),
+                    column(t.ours, "EXPLAIN QUERY PLAN SELECT * FROM b WHERE w = ?", 3));
+            assertEquals(List.of("SEARCH a USING PRIMARY KEY (k>?)"),
+                    column(t.ours, "EXPLAIN QUERY PLAN SELECT * FROM a WHERE k > ?", 3));
+        }
+    }
+
+    @Test
     void manyRowsSplitThePrimaryKeyTree() throws Exception {
         try (Twin t = new Twin(null)) {
             t.exec("CREATE TABLE w(k TEXT PRIMARY KEY, n INT, pad) WITHOUT ROWID");
