@@ -25,7 +25,7 @@ final class GeneratedColumns {
         for (int k = 0; k < t.columnCount(); k++) {
             if (t.column(k).isGenerated()) {
                 Bound e = p.resolver.generatedColumn(t.column(k).generated(), self);
-                if (Walker.any(e, x -> x instanceof Bound.ColumnRef r && r.column() < 0)) {
+                if (t.rowidAlias() < 0 && Walker.any(e, x -> x instanceof Bound.ColumnRef r && r.column() < 0)) {
                     throw new DbException(ResultCode.ERROR, "no such column: rowid");
                 }
             }

@@ -89,8 +89,10 @@ class GeneratedColumnTest {
                     "INSERT INTO w(k, v) VALUES (2, 3), (1, 4)",
                     "CREATE INDEX wg ON w(gv)",
                     "UPDATE w SET v = 5 WHERE k = 2",
-                    "UPDATE w SET k = 7 WHERE gv = 40"),
-                    "SELECT * FROM w", "SELECT k FROM w WHERE gv = 50", "PRAGMA integrity_check");
+                    "UPDATE w SET k = 7 WHERE gv = 40",
+                    "CREATE TABLE r(id INTEGER PRIMARY KEY, twice INTEGER GENERATED ALWAYS AS (id * 2) VIRTUAL)",
+                    "INSERT INTO r(id) VALUES (4), (NULL)"),
+                    "SELECT * FROM w", "SELECT k FROM w WHERE gv = 50", "SELECT * FROM r", "PRAGMA integrity_check");
         }
     }
 
