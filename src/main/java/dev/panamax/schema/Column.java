@@ -15,4 +15,9 @@ public record Column(String name, String declType, char affinity, boolean notNul
     public boolean isGenerated() {
         return generated != null;
     }
+
+    /** True for a VIRTUAL generated column: computed when read, absent from the stored record. */
+    public boolean isVirtual() {
+        return generated != null && !storedGenerated;
+    }
 }

@@ -69,7 +69,7 @@ public final class SchemaLoader {
             Table t = TableFactory.build(ct, r.sql()).withRootPage(r.rootPage());
             List<Index> withRoots = new ArrayList<>();
             for (Index i : t.indexes()) {
-                withRoots.add(i.withRootPage(rootOf(all, i.name())));
+                withRoots.add(t.isTableTree(i) ? i : i.withRootPage(rootOf(all, i.name())));
             }
             return schema.withTable(t.withIndexes(withRoots));
         }

@@ -74,9 +74,103 @@ public record Table(String name, List<Column> columns, int rootPage, int rowidAl
                 List.copyOf(list), pkColumns, pkConflict, viewSelect, viewColumns, sql, foreignKeys);
     }
 
+    /** The table at root {@code page}; a WITHOUT ROWID table's primary key index is that same B-tree. */
     public Table withRootPage(int page) {
-        return new Table(name, columns, page, rowidAlias, autoincrement, withoutRowid, strict, checks, indexes,
+        List<Index> list = indexes;
+        if (withoutRowid) {
+            list = new ArrayList<>();
+            for (Index i : indexes) {
+                list.add(i.origin() == 'p' ? i.withRootPage(page) : i);
+            }
+            list = List.copyOf(list);
+        }
+        return new Table(name, columns, page, rowidAlias, autoincrement, withoutRowid, strict, checks, list,
                 pkColumns, pkConflict, viewSelect, viewColumns, sql, foreignKeys);
+    }
+
+    /** The PRIMARY KEY index (origin 'p'), or null; for a WITHOUT ROWID table it is the table's own B-tree. */
+    public Index primaryKeyIndex() {
+        for (Index i : indexes) {
+            if (i.origin() == 'p') {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code idx} is not a B-tree of its own but the table itself (a WITHOUT ROWID primary key). */
+    public boolean isTableTree(Index idx) {
+        return withoutRowid && idx.origin() == 'p';
+    }
+
+    /**
+     * The table columns in the order a row record stores them (sqlite3TableColumnToStorage): VIRTUAL generated
+     * columns are left out; a WITHOUT ROWID table stores its primary key columns first, in key order, then the
+     * others in table order.
+     */
+    public int[] storageColumns() {
+        Index pk = withoutRowid ? primaryKeyIndex() : null;
+        int[] out = new int[columns.size() + (pk == null ? 0 : pk.keyCount())];
+        int n = 0;
+        if (pk != null) {
+            for (int c : pk.columns()) {
+                out[n++] = c;
+            }
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            if (!columns.get(c).isVirtual() && (pk == null || !contains(pk.columns(), c))) {
+                out[n++] = c;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The record field holding column {@code col}, or -1 for a VIRTUAL generated column. */
+    public int storagePosition(int col) {
+        int[] order = storageColumns();
+        for (int k = 0; k < order.length; k++) {
+            if (order[k] == col) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The columns an entry of {@code idx} holds after its key terms (Index.aiColumn past nKeyCol): the rowid
+     * ({@link Index#ROWID}) for a rowid table; for a WITHOUT ROWID table the primary key columns the key does not
+     * already hold with the same collation, or, for the primary key itself, the other stored columns.
+     */
+    public int[] entrySuffix(Index idx) {
+        if (!withoutRowid) {
+            return new int[] {Index.ROWID};
+        }
+        int[] order = storageColumns();
+        if (isTableTree(idx)) {
+            return java.util.Arrays.copyOfRange(order, idx.keyCount(), order.length);
+        }
+        Index pk = primaryKeyIndex();
+        int[] out = new int[pk.keyCount()];
+        int n = 0;
+        for (int j = 0; j < pk.keyCount(); j++) {
+            boolean dup = false;
+            for (int k = 0; k < idx.keyCount() && !dup; k++) {
+                dup = idx.columns()[k] == pk.columns()[j] && idx.collations()[k].equalsIgnoreCase(pk.collations()[j]);
+            }
+            if (!dup) {
+                out[n++] = pk.columns()[j];
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index with this name (case-insensitive), or null. */

@@ -236,6 +236,12 @@ public final class TableFactory {
         }
         hasPrimaryKey = true;
         pkConflict = onConflict;
+        if (create.withoutRowid()) {
+            cols = new ArrayList<>(cols);
+            desc = new ArrayList<>(desc);
+            collations = new ArrayList<>(collations);
+            dropRepeatedKeyColumns(cols, desc, collations);
+        }
         pkColumns = cols.stream().mapToInt(Integer::intValue).toArray();
         for (int c : pkColumns) {
             Column col = columns.get(c);
@@ -259,6 +265,23 @@ public final class TableFactory {
             colls[k] = collations.get(k);
         }
         uniqueIndex(pkColumns, d, colls, onConflict, 'p');
+    }
+
+    /**
+     * A WITHOUT ROWID table's key holds a column once per collation (convertToWithoutRowidTable drops the repeats,
+     * as its records cannot hold one column twice).
+     */
+    private static void dropRepeatedKeyColumns(List<Integer> cols, List<Boolean> desc, List<String> collations) {
+        for (int j = cols.size() - 1; j > 0; j--) {
+            for (int k = 0; k < j; k++) {
+                if (cols.get(k).equals(cols.get(j)) && collations.get(k).equalsIgnoreCase(collations.get(j))) {
+                    cols.remove(j);
+                    desc.remove(j);
+                    collations.remove(j);
+                    break;
+                }
+            }
+        }
     }
 
     private void uniqueIndex(int[] cols, boolean[] desc, String[] colls, ConflictAction onConflict, char origin) {

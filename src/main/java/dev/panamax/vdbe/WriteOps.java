@@ -30,6 +30,9 @@ final class WriteOps {
                 c.bt.insertKey(key.bytes(), 0, key.length());
                 c.nullRow = false;
                 c.cleared = false;
+                if ((vm.p5[pc] & OpFlags.NCHANGE) != 0) {
+                    vm.nChange++;
+                }
             }
             case IdxDelete -> {
                 UnpackedRecord key = c.key(vm.r, vm.p2[pc], vm.p3[pc]);

@@ -84,18 +84,25 @@ final class DdlCode {
         for (dev.panamax.sql.ast.Expr check : t.checks()) {
             p.resolver.checkConstraint(check, self);
         }
+        GeneratedColumns.validate(p, t, self);
         SchemaWriter w = new SchemaWriter(p);
         int root = p.allocReg();
-        p.op(Opcode.CreateBtree, 0, root, 1);
+        p.op(Opcode.CreateBtree, 0, root, t.withoutRowid() ? 2 : 1);
+        List<Index> own = new ArrayList<>();
+        for (Index i : t.indexes()) {
+            if (!t.isTableTree(i)) {
+                own.add(i);
+            }
+        }
         List<Integer> indexRoots = new ArrayList<>();
-        for (int k = 0; k < t.indexes().size(); k++) {
+        for (int k = 0; k < own.size(); k++) {
             int r = p.allocReg();
             p.op(Opcode.CreateBtree, 0, r, 2);
             indexRoots.add(r);
         }
         w.insert("table", name, name, root, sql);
-        for (int k = 0; k < t.indexes().size(); k++) {
-            w.insert("index", t.indexes().get(k).name(), name, indexRoots.get(k), null);
+        for (int k = 0; k < own.size(); k++) {
+            w.insert("index", own.get(k).name(), name, indexRoots.get(k), null);
         }
         if (t.autoincrement() && p.schema.table("sqlite_sequence") == null) {
             int seqRoot = p.allocReg();
@@ -284,6 +291,7 @@ final class DdlCode {
         }
         p.writes = true;
         p.needsTransaction = true;
+        targets.removeIf(i -> p.schema.table(i.table()).isTableTree(i));
         for (Index idx : targets) {
             Table t = p.schema.table(idx.table());
             Source src = p.resolver.target(t, null);
@@ -313,12 +321,17 @@ final class DdlCode {
             int rootReg) {
         int tc = src.cursor;
         int ic = p.allocCursor();
-        p.op(Opcode.OpenRead, tc, t.rootPage(), 0, new P4.ColumnCount(t.columnCount()));
-        p.op(Opcode.OpenWrite, ic, rootReg, 0, WhereCode.indexKeyInfo(p, idx), OpFlags.P2ISREG);
+        TableTree.open(p, Opcode.OpenRead, tc, t);
+        p.op(Opcode.OpenWrite, ic, rootReg, 0, TableTree.indexKeyInfo(p, t, idx), OpFlags.P2ISREG);
         p.readers.put(src, (pp, col, target) -> WhereCode.readFromTable(pp, tc, t, col, target));
         int n = idx.keyCount();
+        List<Bound> entry = new ArrayList<>(keys);
+        for (int col : t.entrySuffix(idx)) {
+            entry.add(new Bound.ColumnRef(src, col));
+        }
+        int width = entry.size();
         int sorter = p.allocCursor();
-        p.op(Opcode.SorterOpen, sorter, n + 1, 0, WhereCode.indexKeyInfo(p, idx));
+        p.op(Opcode.SorterOpen, sorter, width, 0, TableTree.indexKeyInfo(p, t, idx));
         int done = p.label();
         p.op(Opcode.Rewind, tc, done);
         int top = p.v.currentAddr();
@@ -326,13 +339,12 @@ final class DdlCode {
         if (where != null) {
             p.expr.ifFalse(where, next, true);
         }
-        int base = p.allocRegs(n + 1);
-        for (int k = 0; k < n; k++) {
-            p.expr.code(keys.get(k), base + k);
+        int base = p.allocRegs(width);
+        for (int k = 0; k < width; k++) {
+            p.expr.code(entry.get(k), base + k);
         }
-        p.op(Opcode.Rowid, tc, base + n);
         int rec = p.allocReg();
-        p.op(Opcode.MakeRecord, base, n + 1, rec, RowWriter.indexAffinity(keys));
+        p.op(Opcode.MakeRecord, base, width, rec, RowWriter.indexAffinity(entry));
         p.op(Opcode.SorterInsert, sorter, rec);
         p.resolve(next);
         p.op(Opcode.Next, tc, top);
@@ -340,7 +352,7 @@ final class DdlCode {
         int end = p.label();
         int pseudo = p.allocCursor();
         int sorted = p.allocReg();
-        p.op(Opcode.OpenPseudo, pseudo, sorted, n + 1);
+        p.op(Opcode.OpenPseudo, pseudo, sorted, width);
         p.op(Opcode.SorterSort, sorter, end);
         int loop = p.v.currentAddr();
         p.op(Opcode.SorterData, sorter, sorted, pseudo);
@@ -355,7 +367,7 @@ final class DdlCode {
                     idx.hasExpressions() ? 0 : OpFlags.CONSTRAINT_UNIQUE);
             p.resolve(ok);
         }
-        p.op(Opcode.IdxInsert, ic, sorted, 0, n + 1);
+        p.op(Opcode.IdxInsert, ic, sorted, 0, width);
         p.op(Opcode.SorterNext, sorter, loop);
         p.resolve(end);
     }
@@ -467,7 +479,9 @@ final class DdlCode {
             List<Integer> roots = new ArrayList<>();
             roots.add(t.rootPage());
             for (Index i : t.indexes()) {
-                roots.add(i.rootPage());
+                if (!t.isTableTree(i)) {
+                    roots.add(i.rootPage());
+                }
             }
             roots.sort((a, b) -> Integer.compare(b, a));
             for (int root : roots) {

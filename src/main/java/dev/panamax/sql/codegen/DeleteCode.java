@@ -7,6 +7,7 @@ import dev.panamax.schema.Table;
 import dev.panamax.sql.ast.Stmt;
 import dev.panamax.sql.resolve.Bound;
 import dev.panamax.sql.resolve.Source;
+import dev.panamax.value.Collation;
 import dev.panamax.vdbe.Opcode;
 import java.util.BitSet;
 import java.util.IdentityHashMap;
@@ -37,6 +38,9 @@ final class DeleteCode {
             p.plan.line(p, "SCAN " + scan.name);
             p.op(Opcode.Clear, t.rootPage(), 0, 1);
             for (Index i : t.indexes()) {
+                if (t.isTableTree(i)) {
+                    continue;
+                }
                 p.op(Opcode.Clear, i.rootPage(), 0, 0);
             }
             return;
@@ -46,24 +50,34 @@ final class DeleteCode {
         RowWriter w = new RowWriter(p, t, target, null);
         w.open();
         int done = p.label();
-        int r = p.allocReg();
         p.op(Opcode.Rewind, rowids, done);
         int top = p.v.currentAddr();
         int next = p.label();
-        p.op(Opcode.Rowid, rowids, r);
-        p.op(Opcode.NotExists, w.tc, next, r);
+        seekCollected(p, t, rowids, w.tc, next);
         w.deleteCurrentRow(true);
         p.resolve(next);
         p.op(Opcode.Next, rowids, top);
         p.resolve(done);
     }
 
-    /** First pass of DELETE and UPDATE: the rowids of the rows matching {@code where}, in an ephemeral table. */
+    /**
+     * First pass of DELETE and UPDATE: the rowids of the rows matching {@code where}, in an ephemeral table; for a
+     * WITHOUT ROWID table their primary keys, in an ephemeral index.
+     */
     static int collectRowids(Parse p, Source scan, Bound where) {
+        Table t = scan.table;
+        int[] pk = t.hasRowid() ? null : TableTree.primaryKey(t);
         int eph = p.allocCursor();
-        p.op(Opcode.OpenEphemeral, eph, 0);
         Map<Source, BitSet> used = new IdentityHashMap<>();
         BitSet cols = new BitSet();
+        if (pk == null) {
+            p.op(Opcode.OpenEphemeral, eph, 0);
+        } else {
+            p.op(Opcode.OpenEphemeral, eph, pk.length, 0, p.keyInfo(new Collation[pk.length], null, pk.length));
+            for (int c : pk) {
+                cols.set(c);
+            }
+        }
         if (where != null) {
             dev.panamax.sql.resolve.Walker.forEachDeep(where, e -> {
                 if (e instanceof Bound.ColumnRef c && c.source() == scan && c.column() >= 0) {
@@ -74,12 +88,40 @@ final class DeleteCode {
         used.put(scan, cols);
         WhereCode w = WhereCode.plan(p, List.of(scan), where, null, used);
         w.emitBegin();
-        int r = p.allocReg();
-        int empty = p.allocReg();
-        p.expr.code(new Bound.ColumnRef(scan, -1), r);
-        p.op(Opcode.Null, 0, empty);
-        p.op(Opcode.Insert, eph, empty, r, null, 0);
+        if (pk == null) {
+            int r = p.allocReg();
+            int empty = p.allocReg();
+            p.expr.code(new Bound.ColumnRef(scan, -1), r);
+            p.op(Opcode.Null, 0, empty);
+            p.op(Opcode.Insert, eph, empty, r, null, 0);
+        } else {
+            int regs = p.allocRegs(pk.length);
+            for (int j = 0; j < pk.length; j++) {
+                p.expr.code(new Bound.ColumnRef(scan, pk[j]), regs + j);
+            }
+            int rec = p.allocReg();
+            p.op(Opcode.MakeRecord, regs, pk.length, rec);
+            p.op(Opcode.IdxInsert, eph, rec, regs, pk.length);
+        }
         w.end();
         return eph;
+    }
+
+    /**
+     * Moves {@code tc} to the row collected at {@code eph}'s current entry (jumps to {@code missing} when it is
+     * gone) and returns the register holding its identity: the rowid, or the first primary key value.
+     */
+    static int seekCollected(Parse p, Table t, int eph, int tc, int missing) {
+        int n = t.hasRowid() ? 1 : TableTree.primaryKey(t).length;
+        int regs = p.allocRegs(n);
+        if (t.hasRowid()) {
+            p.op(Opcode.Rowid, eph, regs);
+        } else {
+            for (int j = 0; j < n; j++) {
+                p.op(Opcode.Column, eph, j, regs + j);
+            }
+        }
+        TableTree.seekRow(p, t, tc, regs, missing);
+        return regs;
     }
 }

@@ -164,7 +164,7 @@ final class FkCode {
         }
         counts(p, t);
         int positioned = p.label();
-        p.op(Opcode.NotExists, tc, positioned, oldRowid);
+        TableTree.seekRow(p, t, tc, oldRowid, positioned);
         p.resolve(positioned);
         Row old = load(p, t, tc);
         Row row = new Row(t, rowid, cols);
@@ -227,7 +227,7 @@ final class FkCode {
     /** The old row at cursor {@code tc} into registers (rowid, then every column). */
     private static Row load(Parse p, Table t, int tc) {
         int base = p.allocRegs(t.columnCount() + 1);
-        p.op(Opcode.Rowid, tc, base);
+        WhereCode.readFromTable(p, tc, t, -1, base);
         for (int k = 0; k < t.columnCount(); k++) {
             WhereCode.readFromTable(p, tc, t, k == t.rowidAlias() ? -1 : k, base + 1 + k);
         }

@@ -90,16 +90,20 @@ final class InsertCode {
     private static int[] columnMap(Table t, List<Name> columns) {
         int[] map = new int[t.columnCount() + 1];
         if (columns.isEmpty()) {
+            int j = 0;
             for (int k = 0; k < t.columnCount(); k++) {
-                map[k] = k;
+                map[k] = t.column(k).isGenerated() ? -1 : j++;
             }
-            map[t.columnCount()] = t.rowidAlias();
+            map[t.columnCount()] = t.rowidAlias() < 0 ? -1 : map[t.rowidAlias()];
             return map;
         }
         java.util.Arrays.fill(map, -1);
         for (int j = 0; j < columns.size(); j++) {
             String name = columns.get(j).text();
             int k = t.columnIndex(name);
+            if (k >= 0 && t.column(k).isGenerated()) {
+                throw GeneratedColumns.written(t, k, "INSERT into");
+            }
             if (k >= 0) {
                 map[k] = j;
                 if (k == t.rowidAlias()) {
@@ -119,7 +123,16 @@ final class InsertCode {
     }
 
     private int valueCount() {
-        return ins.columns().isEmpty() ? t.columnCount() : ins.columns().size();
+        return ins.columns().isEmpty() ? writableColumns() : ins.columns().size();
+    }
+
+    /** The columns a VALUES row without a column list fills: every one but the generated ones. */
+    private int writableColumns() {
+        int n = 0;
+        for (Column c : t.columns()) {
+            n += c.isGenerated() ? 0 : 1;
+        }
+        return n;
     }
 
     private void checkCount(int supplied) {
@@ -127,7 +140,7 @@ final class InsertCode {
             return;
         }
         if (ins.columns().isEmpty()) {
-            throw new DbException(ResultCode.ERROR, "table " + t.name() + " has " + t.columnCount()
+            throw new DbException(ResultCode.ERROR, "table " + t.name() + " has " + writableColumns()
                     + " columns but " + supplied + " values were supplied");
         }
         throw new DbException(ResultCode.ERROR, supplied + " values for " + ins.columns().size() + " columns");
@@ -258,6 +271,15 @@ final class InsertCode {
                 p.op(Opcode.Null, 0, cols + k);
             }
         }
+        if (!t.hasRowid()) {
+            p.op(Opcode.Null, 0, rowid);
+            GeneratedColumns.compute(p, t, cols);
+            w.checkConstraints(rowid, cols, -1, false, skip);
+            FkCode.insert(p, t, rowid, cols);
+            w.insert(rowid, cols, OpFlags.NCHANGE);
+            p.resolve(skip);
+            return;
+        }
         boolean explicit = values >= 0 && rowidFrom >= 0;
         int flags = OpFlags.NCHANGE | OpFlags.LASTROWID;
         if (explicit) {
@@ -280,6 +302,7 @@ final class InsertCode {
         if (t.rowidAlias() >= 0) {
             p.op(Opcode.SCopy, rowid, cols + t.rowidAlias());
         }
+        GeneratedColumns.compute(p, t, cols);
         w.checkConstraints(rowid, cols, -1, explicit, skip);
         FkCode.insert(p, t, rowid, cols);
         w.insert(rowid, cols, flags);

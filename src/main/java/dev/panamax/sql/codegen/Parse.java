@@ -31,6 +31,8 @@ final class Parse implements FunctionLookup {
     final Resolver resolver;
     final ProgramBuilder v = new ProgramBuilder();
     final Map<Source, ColumnReader> readers = new IdentityHashMap<>();
+    /** The generated columns whose expressions are being coded, to report a column that reads itself. */
+    final java.util.ArrayDeque<dev.panamax.schema.Column> generating = new java.util.ArrayDeque<>();
     /** Registers standing for expressions already computed (group keys, aggregates) while coding output. */
     final List<Map<Bound, Integer>> substitutions = new ArrayList<>();
     final QueryPlan plan = new QueryPlan();

@@ -23,7 +23,9 @@ import java.util.List;
  * with their conflict actions (ROLLBACK, ABORT, FAIL, IGNORE, REPLACE), then the index entries and the row.
  *
  * <p>A new row lives in registers: the rowid in one, column k in {@code cols + k} (the rowid alias column holds
- * NULL in the record, as SQLite stores it).
+ * NULL in the record, as SQLite stores it). A WITHOUT ROWID table has no rowid: its cursor is on the primary key
+ * tree, which is also its primary key index, and a row is told apart from others by its primary key values (an
+ * "old row" register is then the first of those values).
  */
 final class RowWriter {
     final Parse p;
@@ -33,6 +35,7 @@ final class RowWriter {
     final int[] ic;
     private final ConflictAction override;
     private final List<Bound> checks = new ArrayList<>();
+    /** Per index, the terms of an entry: the key terms, then the rowid or the primary key columns it lacks. */
     private final List<List<Bound>> indexKeys = new ArrayList<>();
     private final List<Bound> indexWhere = new ArrayList<>();
     private int rowidReg;
@@ -49,13 +52,7 @@ final class RowWriter {
             checks.add(p.resolver.expression(e, List.of(src)));
         }
         for (Index idx : t.indexes()) {
-            List<Bound> keys = new ArrayList<>();
-            for (int k = 0; k < idx.keyCount(); k++) {
-                int col = idx.columns()[k];
-                keys.add(col == Index.EXPRESSION ? p.resolver.expression(idx.expressions().get(k), List.of(src))
-                        : new Bound.ColumnRef(src, col == t.rowidAlias() ? -1 : col));
-            }
-            indexKeys.add(keys);
+            indexKeys.add(TableTree.entryTerms(p, t, idx, src));
             indexWhere.add(idx.where() == null ? null : p.resolver.expression(idx.where(), List.of(src)));
         }
         p.noteCursors();
@@ -64,11 +61,15 @@ final class RowWriter {
     /** Opens the table and index cursors for writing. */
     void open() {
         p.writes = true;
-        p.op(Opcode.OpenWrite, tc, t.rootPage(), 0, new P4.ColumnCount(t.columnCount()));
+        TableTree.open(p, Opcode.OpenWrite, tc, t);
         for (int k = 0; k < ic.length; k++) {
+            Index idx = t.indexes().get(k);
+            if (t.isTableTree(idx)) {
+                ic[k] = tc;
+                continue;
+            }
             ic[k] = p.allocCursor();
-            p.op(Opcode.OpenWrite, ic[k], t.indexes().get(k).rootPage(), 0,
-                    WhereCode.indexKeyInfo(p, t.indexes().get(k)));
+            p.op(Opcode.OpenWrite, ic[k], idx.rootPage(), 0, TableTree.indexKeyInfo(p, t, idx));
         }
     }
 
@@ -214,16 +215,16 @@ final class RowWriter {
             p.expr.code(indexKeys.get(k).get(j), base + j);
         }
         p.op(Opcode.NoConflict, ic[k], ok, base, n);
-        int other = p.allocReg();
-        p.op(Opcode.IdxRowid, ic[k], other);
-        if (oldRowid >= 0) {
-            p.op(Opcode.Eq, other, ok, oldRowid, null, Affinity.INTEGER);
-        }
-        int action = action(idx.onError());
+        int other = conflictingRow(k, idx, oldRowid, ok);
+        int action = action(t.isTableTree(idx) && t.pkConflict() != null ? t.pkConflict() : idx.onError());
         switch (action) {
             case Vm.OE_IGNORE -> p.op(Opcode.Goto, 0, skip);
             case Vm.OE_REPLACE -> {
-                p.op(Opcode.NotExists, tc, ok, other);
+                if (t.hasRowid()) {
+                    p.op(Opcode.NotExists, tc, ok, other);
+                } else if (!t.isTableTree(idx)) {
+                    p.op(Opcode.NotFound, tc, ok, other, (Object) TableTree.primaryKey(t).length);
+                }
                 deleteCurrentRow(false);
                 bindNewRow(rowidReg, colsReg);
             }
@@ -241,32 +242,65 @@ final class RowWriter {
         p.resolve(ok);
     }
 
+    /**
+     * The row whose entry in index {@code k} conflicts, into registers: its rowid, or its primary key values. When
+     * it is the row being updated ({@code old}), jumps to {@code ok}.
+     */
+    private int conflictingRow(int k, Index idx, int old, int ok) {
+        if (t.hasRowid()) {
+            int other = p.allocReg();
+            p.op(Opcode.IdxRowid, ic[k], other);
+            if (old >= 0) {
+                p.op(Opcode.Eq, other, ok, old, null, Affinity.INTEGER);
+            }
+            return other;
+        }
+        Index pk = t.primaryKeyIndex();
+        int n = pk.keyCount();
+        int other = p.allocRegs(n);
+        for (int j = 0; j < n; j++) {
+            p.op(Opcode.Column, ic[k], TableTree.entryPosition(t, idx, pk.columns()[j]), other + j);
+        }
+        if (old >= 0) {
+            int differ = p.label();
+            for (int j = 0; j < n; j++) {
+                p.op(Opcode.Ne, other + j, differ, old + j, p.collationOrNull(pk.collations()[j]),
+                        OpFlags.NULLEQ);
+            }
+            p.op(Opcode.Goto, 0, ok);
+            p.resolve(differ);
+        }
+        return other;
+    }
+
     /** Deletes the row at the table cursor and its index entries. */
     void deleteCurrentRow(boolean countChange) {
         bindCursorRow();
         int fkOld = FkCode.beforeDelete(p, t, tc);
         deleteIndexEntries();
         p.op(Opcode.Delete, tc, 0, 0, null, countChange ? OpFlags.NCHANGE : 0);
+        if (!t.hasRowid()) {
+            p.op(Opcode.NullRow, tc);
+        }
         FkCode.afterDelete(p, t, fkOld);
     }
 
     /** Removes the index entries of the row at the table cursor. */
     void deleteIndexEntries() {
-        int rowid = p.allocReg();
-        p.op(Opcode.Rowid, tc, rowid);
         for (int k = 0; k < ic.length; k++) {
-            Index idx = t.indexes().get(k);
+            if (t.isTableTree(t.indexes().get(k))) {
+                continue;
+            }
             int skip = p.label();
             if (indexWhere.get(k) != null) {
                 p.expr.ifFalse(indexWhere.get(k), skip, true);
             }
-            int n = idx.keyCount();
-            int base = p.allocRegs(n + 1);
-            for (int j = 0; j < n; j++) {
-                p.expr.code(indexKeys.get(k).get(j), base + j);
+            List<Bound> entry = indexKeys.get(k);
+            int base = p.allocRegs(entry.size());
+            for (int j = 0; j < entry.size(); j++) {
+                p.expr.code(entry.get(j), base + j);
             }
-            p.op(Opcode.SCopy, rowid, base + n);
-            p.op(Opcode.IdxDelete, ic[k], base, n + 1);
+            p.op(Opcode.IdxDelete, ic[k], base, entry.size());
             p.resolve(skip);
         }
     }
@@ -277,29 +311,30 @@ final class RowWriter {
      */
     int saveIndexEntries() {
         bindCursorRow();
-        int rowid = p.allocReg();
-        p.op(Opcode.Rowid, tc, rowid);
         int total = 0;
-        for (Index idx : t.indexes()) {
-            total += idx.keyCount() + 2;
+        for (List<Bound> entry : indexKeys) {
+            total += entry.size() + 1;
         }
         int base = p.allocRegs(total);
         int at = base;
         for (int k = 0; k < ic.length; k++) {
-            Index idx = t.indexes().get(k);
-            int n = idx.keyCount();
-            p.op(Opcode.Integer, 1, at + n + 1);
+            List<Bound> entry = indexKeys.get(k);
+            int n = entry.size();
+            if (t.isTableTree(t.indexes().get(k))) {
+                at += n + 1;
+                continue;
+            }
+            p.op(Opcode.Integer, 1, at + n);
             if (indexWhere.get(k) != null) {
                 int in = p.label();
                 p.expr.ifTrue(indexWhere.get(k), in, false);
-                p.op(Opcode.Integer, 0, at + n + 1);
+                p.op(Opcode.Integer, 0, at + n);
                 p.resolve(in);
             }
             for (int j = 0; j < n; j++) {
-                p.expr.code(indexKeys.get(k).get(j), at + j);
+                p.expr.code(entry.get(j), at + j);
             }
-            p.op(Opcode.SCopy, rowid, at + n);
-            at += n + 2;
+            at += n + 1;
         }
         return base;
     }
@@ -308,12 +343,14 @@ final class RowWriter {
     void deleteSavedIndexEntries(int base) {
         int at = base;
         for (int k = 0; k < ic.length; k++) {
-            int n = t.indexes().get(k).keyCount();
-            int skip = p.label();
-            p.op(Opcode.IfNot, at + n + 1, skip);
-            p.op(Opcode.IdxDelete, ic[k], at, n + 1);
-            p.resolve(skip);
-            at += n + 2;
+            int n = indexKeys.get(k).size();
+            if (!t.isTableTree(t.indexes().get(k))) {
+                int skip = p.label();
+                p.op(Opcode.IfNot, at + n, skip);
+                p.op(Opcode.IdxDelete, ic[k], at, n);
+                p.resolve(skip);
+            }
+            at += n + 1;
         }
     }
 
@@ -321,41 +358,49 @@ final class RowWriter {
     void insert(int rowid, int cols, int insertFlags) {
         bindNewRow(rowid, cols);
         for (int k = 0; k < ic.length; k++) {
-            Index idx = t.indexes().get(k);
+            if (t.isTableTree(t.indexes().get(k))) {
+                continue;
+            }
             int skip = p.label();
             if (indexWhere.get(k) != null) {
                 p.expr.ifFalse(indexWhere.get(k), skip, true);
             }
-            int n = idx.keyCount();
-            int base = p.allocRegs(n + 1);
+            List<Bound> entry = indexKeys.get(k);
+            int n = entry.size();
+            int base = p.allocRegs(n);
             for (int j = 0; j < n; j++) {
-                p.expr.code(indexKeys.get(k).get(j), base + j);
+                p.expr.code(entry.get(j), base + j);
             }
-            p.op(Opcode.SCopy, rowid, base + n);
             int rec = p.allocReg();
-            p.op(Opcode.MakeRecord, base, n + 1, rec, indexAffinity(indexKeys.get(k)));
-            p.op(Opcode.IdxInsert, ic[k], rec, base, n + 1);
+            p.op(Opcode.MakeRecord, base, n, rec, indexAffinity(entry));
+            p.op(Opcode.IdxInsert, ic[k], rec, base, n);
             p.resolve(skip);
         }
         if (t.rowidAlias() >= 0) {
             p.op(Opcode.SoftNull, cols + t.rowidAlias());
         }
+        int fields = t.storageColumns().length;
+        int data = TableTree.recordRegisters(p, t, cols);
         int rec = p.allocReg();
-        p.op(Opcode.MakeRecord, cols, t.columnCount(), rec, affinityString());
-        p.op(Opcode.Insert, tc, rec, rowid, P4.Text.of(t.name()), insertFlags);
+        p.op(Opcode.MakeRecord, data, fields, rec, TableTree.recordAffinity(t));
+        if (t.hasRowid()) {
+            p.op(Opcode.Insert, tc, rec, rowid, P4.Text.of(t.name()), insertFlags);
+        } else {
+            p.op(Opcode.IdxInsert, tc, rec, data, fields, insertFlags & OpFlags.NCHANGE);
+        }
     }
 
     /**
-     * The affinities of an index entry (sqlite3IndexAffinityStr): each key's, BLOB for none, INTEGER for the rowid.
+     * The affinities of an index entry (sqlite3IndexAffinityStr): each term's, BLOB for none, INTEGER for the rowid.
      * MakeRecord needs them for REAL keys, which it stores as SQLite does.
      */
-    static String indexAffinity(List<Bound> keys) {
+    static String indexAffinity(List<Bound> entry) {
         StringBuilder sb = new StringBuilder();
-        for (Bound k : keys) {
-            char a = Affinities.of(k);
+        for (Bound k : entry) {
+            char a = k instanceof Bound.ColumnRef c && c.column() < 0 ? Affinity.INTEGER : Affinities.of(k);
             sb.append(a <= Affinity.NONE ? Affinity.BLOB : a);
         }
-        return sb.append(Affinity.INTEGER).toString();
+        return sb.toString();
     }
 
     /** TypeCheck's view of a STRICT table; the rowid alias and generated columns are not checked. */

@@ -1,35 +1,23 @@
 package dev.panamax.sql.codegen;
 
-import dev.panamax.schema.Affinity;
 import dev.panamax.schema.Index;
 import dev.panamax.schema.Table;
 import dev.panamax.vdbe.Opcode;
-import dev.panamax.vdbe.P4;
-import java.util.List;
 
 /**
  * Reads the rows of a table from a cursor over its own B-tree, for the pragmas that scan tables (integrity_check,
  * foreign_key_check): a rowid table by column number; a WITHOUT ROWID table through its primary key tree, whose
- * records hold the key columns first and then the others (sqlite3TableColumnToIndex).
+ * records hold the key columns first and then the others ({@link Table#storageColumns}).
  */
 final class StoredRow {
     private final Table table;
     private final Index primaryKey;
-    private final int[] position;
+    private final int[] storage;
 
     StoredRow(Table table) {
         this.table = table;
-        this.primaryKey = table.withoutRowid() ? SchemaPragmas.primaryKeyIndex(table) : null;
-        this.position = new int[table.columnCount()];
-        for (int j = 0; j < position.length; j++) {
-            position[j] = primaryKey == null ? j : -1;
-        }
-        if (primaryKey != null) {
-            List<SchemaPragmas.IndexColumn> cols = SchemaPragmas.indexColumns(table, primaryKey);
-            for (int k = 0; k < cols.size(); k++) {
-                position[cols.get(k).cid()] = k;
-            }
-        }
+        this.primaryKey = table.withoutRowid() ? table.primaryKeyIndex() : null;
+        this.storage = table.storageColumns();
     }
 
     /** The primary key index of a WITHOUT ROWID table, else null. */
@@ -39,47 +27,27 @@ final class StoredRow {
 
     /** Opens {@code cursor} on the table for reading. */
     void open(Parse p, int cursor) {
-        p.op(Opcode.OpenRead, cursor, rootPage(table), 0, primaryKey == null
-                ? new P4.ColumnCount(table.columnCount()) : WhereCode.indexKeyInfo(p, primaryKey));
+        TableTree.open(p, Opcode.OpenRead, cursor, table);
     }
 
-    /**
-     * The B-tree holding a table's rows. For a WITHOUT ROWID table that is its primary key tree, whose root SQLite
-     * takes from the primary key's own sqlite_schema row when there is one (as Panamax writes it), else from the
-     * table's.
-     */
+    /** The B-tree holding a table's rows (for a WITHOUT ROWID table, its primary key tree). */
     static int rootPage(Table t) {
-        Index pk = t.withoutRowid() ? SchemaPragmas.primaryKeyIndex(t) : null;
-        return pk != null && pk.rootPage() != 0 ? pk.rootPage() : t.rootPage();
+        return t.rootPage();
     }
 
-    /** The record position of column {@code col}. */
+    /** The record position of column {@code col}, -1 when the record does not hold it (VIRTUAL). */
     int position(int col) {
-        return position[col];
+        return table.storagePosition(col);
     }
 
     /** The position of the last field of the record. */
     int lastField() {
-        if (primaryKey != null) {
-            return SchemaPragmas.indexColumns(table, primaryKey).size() - 1;
-        }
-        int last = table.columnCount() - 1;
-        return last == table.rowidAlias() ? last - 1 : last;
+        int last = storage.length - 1;
+        return primaryKey == null && last >= 0 && storage[last] == table.rowidAlias() ? last - 1 : last;
     }
 
     /** Reads column {@code col} (-1: the rowid, NULL for a WITHOUT ROWID table) into {@code target}. */
     void read(Parse p, int cursor, int col, int target) {
-        if (primaryKey == null) {
-            WhereCode.readFromTable(p, cursor, table, col, target);
-            return;
-        }
-        if (col < 0) {
-            p.op(Opcode.Null, 0, target);
-            return;
-        }
-        p.op(Opcode.Column, cursor, position[col], target);
-        if (table.column(col).affinity() == Affinity.REAL) {
-            p.op(Opcode.RealAffinity, target);
-        }
+        WhereCode.readFromTable(p, cursor, table, col, target);
     }
 }

@@ -42,6 +42,8 @@ final class UpdateCode {
                     newRowid = values.get(k);
                 } else if (c < 0) {
                     throw new DbException(ResultCode.ERROR, "no such column: " + col.text());
+                } else if (t.column(c).isGenerated()) {
+                    throw GeneratedColumns.written(t, c, "UPDATE");
                 } else {
                     set[c] = values.get(k);
                     if (c == t.rowidAlias()) {
@@ -56,12 +58,10 @@ final class UpdateCode {
         RowWriter w = new RowWriter(p, t, scan, u.orAction());
         w.open();
         int done = p.label();
-        int old = p.allocReg();
         p.op(Opcode.Rewind, rowids, done);
         int top = p.v.currentAddr();
         int next = p.label();
-        p.op(Opcode.Rowid, rowids, old);
-        p.op(Opcode.NotExists, w.tc, next, old);
+        int old = DeleteCode.seekCollected(p, t, rowids, w.tc, next);
         w.bindCursorRow();
         int rowid = p.allocReg();
         int cols = p.allocRegs(n);
@@ -77,12 +77,15 @@ final class UpdateCode {
         if (newRowid != null) {
             p.expr.code(newRowid, rowid);
             p.op(Opcode.MustBeInt, rowid, 0);
-        } else {
+        } else if (t.hasRowid()) {
             p.op(Opcode.SCopy, old, rowid);
+        } else {
+            p.op(Opcode.Null, 0, rowid);
         }
         if (t.rowidAlias() >= 0) {
             p.op(Opcode.SCopy, rowid, cols + t.rowidAlias());
         }
+        GeneratedColumns.compute(p, t, cols);
         int saved = w.saveIndexEntries();
         w.checkConstraints(rowid, cols, old, newRowid != null, next);
         w.deleteSavedIndexEntries(saved);
@@ -97,6 +100,11 @@ final class UpdateCode {
             p.op(Opcode.NotExists, w.tc, same, old);
             p.op(Opcode.Delete, w.tc);
             p.resolve(same);
+        } else if (!t.hasRowid()) {
+            int gone = p.label();
+            TableTree.seekRow(p, t, w.tc, old, gone);
+            p.op(Opcode.Delete, w.tc);
+            p.resolve(gone);
         }
         w.insert(rowid, cols, OpFlags.NCHANGE);
         FkCode.afterUpdate(p, t, fkOld, rowid, cols, changed, newRowid != null);

@@ -112,7 +112,8 @@ final class WhereCode {
         for (int k = 0; k < plan.levels().size(); k++) {
             if (plan.levels().get(k).source().join.keepsRight()) {
                 matched[k] = p.allocCursor();
-                p.op(Opcode.OpenEphemeral, matched[k], 1, 0, p.keyInfo(new Collation[1], null, 1));
+                int n = identity(plan.levels().get(k).source()).length;
+                p.op(Opcode.OpenEphemeral, matched[k], n, 0, p.keyInfo(new Collation[n], null, n));
             }
         }
         for (int k = 0; k < plan.levels().size(); k++) {
@@ -162,7 +163,7 @@ final class WhereCode {
             if (!is.covering()) {
                 openTable(s, t);
             }
-            p.op(Opcode.OpenRead, ic, is.index().rootPage(), 0, indexKeyInfo(p, is.index()));
+            p.op(Opcode.OpenRead, ic, is.index().rootPage(), 0, TableTree.indexKeyInfo(p, t, is.index()));
             if (is.covering()) {
                 Index idx = is.index();
                 p.readers.put(s, (pp, col, target) -> readFromIndex(pp, ic, idx, t, col, target));
@@ -210,9 +211,17 @@ final class WhereCode {
         p.op(Opcode.Rewind, src, done);
         int top = p.v.currentAddr();
         for (int j = 0; j < n; j++) {
-            p.op(Opcode.Column, src, cols.get(j), base + j);
+            if (s.isSubquery()) {
+                p.op(Opcode.Column, src, cols.get(j), base + j);
+            } else {
+                readFromTable(p, src, s.table, cols.get(j), base + j);
+            }
         }
-        p.op(Opcode.Rowid, src, base + n);
+        if (s.isSubquery()) {
+            p.op(Opcode.Rowid, src, base + n);
+        } else {
+            readFromTable(p, src, s.table, -1, base + n);
+        }
         int rec = p.allocReg();
         p.op(Opcode.MakeRecord, base, n + 1, rec);
         p.op(Opcode.IdxInsert, ac, rec, base, n + 1);
@@ -250,47 +259,36 @@ final class WhereCode {
     }
 
     private void openTable(Source s, Table t) {
-        p.op(Opcode.OpenRead, s.cursor, t.rootPage(), 0, new P4.ColumnCount(t.columnCount()));
+        TableTree.open(p, Opcode.OpenRead, s.cursor, t);
     }
 
     static void readFromTable(Parse p, int cursor, Table t, int col, int target) {
+        TableTree.read(p, cursor, t, col, target);
+    }
+
+    private static void readFromIndex(Parse p, int ic, Index idx, Table t, int col, int target) {
         if (col < 0) {
-            p.op(Opcode.Rowid, cursor, target);
+            p.op(t.hasRowid() ? Opcode.IdxRowid : Opcode.Null, t.hasRowid() ? ic : 0, target);
             return;
         }
-        p.op(Opcode.Column, cursor, col, target);
+        int k = TableTree.entryPosition(t, idx, col);
+        if (k < 0 && t.column(col).isVirtual()) {
+            TableTree.computeVirtual(p, t, t.column(col), target, (pp, c, reg) -> readFromIndex(pp, ic, idx, t, c,
+                    reg));
+            return;
+        }
+        if (k < 0) {
+            throw new AssertionError("column " + col + " not in index " + idx.name());
+        }
+        p.op(Opcode.Column, ic, k, target);
         if (t.column(col).affinity() == Affinity.REAL) {
             p.op(Opcode.RealAffinity, target);
         }
     }
 
-    private static void readFromIndex(Parse p, int ic, Index idx, Table t, int col, int target) {
-        if (col < 0) {
-            p.op(Opcode.IdxRowid, ic, target);
-            return;
-        }
-        for (int k = 0; k < idx.keyCount(); k++) {
-            if (idx.columns()[k] == col) {
-                p.op(Opcode.Column, ic, k, target);
-                if (t.column(col).affinity() == Affinity.REAL) {
-                    p.op(Opcode.RealAffinity, target);
-                }
-                return;
-            }
-        }
-        throw new AssertionError("column " + col + " not in index " + idx.name());
-    }
-
-    /** The KeyInfo of an index: its collations and directions, then the rowid. */
+    /** The KeyInfo of an index: its collations and directions, then the rowid or primary key suffix. */
     static KeyInfo indexKeyInfo(Parse p, Index idx) {
-        int n = idx.keyCount();
-        Collation[] colls = new Collation[n + 1];
-        byte[] flags = new byte[n + 1];
-        for (int k = 0; k < n; k++) {
-            colls[k] = p.collationOrNull(idx.collations()[k]);
-            flags[k] = idx.descending()[k] ? KeyInfo.SORT_DESC : 0;
-        }
-        return p.keyInfo(colls, flags, n);
+        return TableTree.indexKeyInfo(p, p.schema.table(idx.table()), idx);
     }
 
     private void levelHead(int k, WhereLevel l, boolean explain) {
@@ -324,16 +322,31 @@ final class WhereCode {
             p.op(Opcode.Integer, 1, match[k]);
         }
         if (l.source().join.keepsRight()) {
-            int r = p.allocReg();
+            int n = identity(l.source()).length;
+            int r = codeIdentity(l.source());
             int rec = p.allocReg();
-            p.expr.code(new Bound.ColumnRef(l.source(), -1), r);
-            p.op(Opcode.MakeRecord, r, 1, rec);
-            p.op(Opcode.IdxInsert, matched[k], rec, r, 1);
+            p.op(Opcode.MakeRecord, r, n, rec);
+            p.op(Opcode.IdxInsert, matched[k], rec, r, n);
         }
         bodyStart[k] = p.v.currentAddr();
         for (WhereTerm t : l.terms()) {
             p.expr.ifFalse(t.expr(), cont[k], true);
         }
+    }
+
+    /** The columns that tell the rows of a FROM item apart: the rowid, or a WITHOUT ROWID table's primary key. */
+    private static int[] identity(Source s) {
+        return s.table != null && !s.isSubquery() && s.table.withoutRowid() ? TableTree.primaryKey(s.table)
+                : new int[] {-1};
+    }
+
+    private int codeIdentity(Source s) {
+        int[] cols = identity(s);
+        int r = p.allocRegs(cols.length);
+        for (int j = 0; j < cols.length; j++) {
+            p.expr.code(new Bound.ColumnRef(s, cols[j]), r + j);
+        }
+        return r;
     }
 
     /** Starts the table-valued function's scan with the values of the terms that bind its argument columns. */
@@ -449,9 +462,21 @@ final class WhereCode {
         } else if (nEq > 0) {
             p.op(is.reverse() ? Opcode.IdxLT : Opcode.IdxGT, ic, exitTo, base, nEq);
         }
-        if (!is.covering()) {
+        if (!is.covering() && t.hasRowid()) {
             p.op(Opcode.DeferredSeek, ic, 0, l.source().cursor);
+        } else if (!is.covering()) {
+            seekByPrimaryKey(k, t, idx, ic, l.source().cursor);
         }
+    }
+
+    /** Positions the WITHOUT ROWID table's cursor on the row whose primary key the index entry ends with. */
+    private void seekByPrimaryKey(int k, Table t, Index idx, int ic, int tc) {
+        int[] pk = TableTree.primaryKey(t);
+        int regs = p.allocRegs(pk.length);
+        for (int j = 0; j < pk.length; j++) {
+            p.op(Opcode.Column, ic, TableTree.entryPosition(t, idx, pk[j]), regs + j);
+        }
+        p.op(Opcode.NotFound, tc, cont[k], regs, (Object) pk.length);
     }
 
     /** Codes a range bound's value into {@code reg} with the index column's affinity; NULL ends the level. */
@@ -515,9 +540,8 @@ final class WhereCode {
         int c = viaIndex ? indexCursor[k] : s.cursor;
         p.op(Opcode.Rewind, c, done);
         int loopTop = p.v.currentAddr();
-        int r = p.allocReg();
-        p.expr.code(new Bound.ColumnRef(s, -1), r);
-        p.op(Opcode.Found, matched[k], next, r, 1);
+        int r = codeIdentity(s);
+        p.op(Opcode.Found, matched[k], next, r, (Object) identity(s).length);
         for (int j = 0; j < k; j++) {
             p.op(Opcode.NullRow, plan.levels().get(j).source().cursor);
             if (indexCursor[j] >= 0) {

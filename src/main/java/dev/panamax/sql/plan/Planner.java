@@ -503,7 +503,7 @@ public final class Planner {
         boolean reverse = sat && scanReversed(s, idx, eq.size(), order);
         boolean fullScan = eq.isEmpty() && lower == null && upper == null;
         double width = indexWidth(s, idx) / tableWidth(s);
-        if (fullScan && !sat && !(covering && width < 1)) {
+        if (fullScan && !sat && (s.table.isTableTree(idx) || !(covering && width < 1))) {
             return null;
         }
         double cost;
@@ -624,14 +624,21 @@ public final class Planner {
 
     /** True when every column the statement reads from {@code s} is in the index (or is the rowid). */
     private boolean covers(Source s, Index idx) {
+        if (s.table.isTableTree(idx)) {
+            return true;
+        }
         BitSet usedCols = usedColumns.get(s);
         if (usedCols == null) {
             return false;
         }
+        int[] suffix = s.table.entrySuffix(idx);
         for (int c = usedCols.nextSetBit(0); c >= 0; c = usedCols.nextSetBit(c + 1)) {
             boolean in = c == s.table.rowidAlias();
             for (int k = 0; k < idx.keyCount() && !in; k++) {
                 in = idx.columns()[k] == c;
+            }
+            for (int k = 0; k < suffix.length && !in; k++) {
+                in = suffix[k] == c;
             }
             if (!in) {
                 return false;

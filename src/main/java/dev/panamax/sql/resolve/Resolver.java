@@ -96,6 +96,16 @@ public final class Resolver {
         }
     }
 
+    /** Resolves the expression of a generated column of {@code table} (no parameters, no subqueries). */
+    public Bound generatedColumn(Expr e, Source table) {
+        prohibitedIn = "generated columns";
+        try {
+            return expression(e, List.of(table));
+        } finally {
+            prohibitedIn = null;
+        }
+    }
+
     /** Like {@link #expression}, naming the clause in the "not allowed" error of aggregates and subqueries. */
     public Bound expression(Expr e, List<Source> sources, String clause) {
         Scope scope = new Scope(null, new ArrayList<>(sources), new ArrayList<>());
