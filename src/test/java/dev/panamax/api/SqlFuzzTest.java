@@ -37,7 +37,6 @@ class SqlFuzzTest {
      * should only shrink.
      */
     private static final List<Known> KNOWN_OPEN = List.of(
-        new Known("integrity: ", "WITHOUT ROWID", "WITHOUT ROWID storage is being reworked on another branch"),
         new Known("integrity: ", "(?s)(REAL|FLOA|DOUB).*CREATE (UNIQUE )?INDEX [^;]*\\w\\(",
             "an expression index over a REAL column: the key is computed from the register, where a small integer "
             + "stays INTEGER (no MEM_IntReal), but integrity_check recomputes it from the stored REAL"));
