@@ -130,7 +130,7 @@ final class IntegrityCode {
         int k = first;
         for (Table t : tables) {
             List<Index> indexes = SchemaPragmas.indexesInSqliteOrder(t);
-            int table = t.withoutRowid() ? k + indexes.indexOf(SchemaPragmas.primaryKeyIndex(t)) : k++;
+            int table = t.withoutRowid() ? k + indexes.indexOf(t.primaryKeyIndex()) : k++;
             for (Index idx : indexes) {
                 if (!idx.isPartial()) {
                     int ok = p.label();

@@ -242,7 +242,7 @@ final class SchemaPragmas {
             if (t == null || !t.withoutRowid()) {
                 return;
             }
-            idx = primaryKeyIndex(t);
+            idx = t.primaryKeyIndex();
         } else {
             t = r.schema().table(idx.table());
         }
@@ -265,15 +265,6 @@ final class SchemaPragmas {
     record IndexColumn(int cid, boolean desc, String collation, boolean key) {
     }
 
-    static Index primaryKeyIndex(Table t) {
-        for (Index i : t.indexes()) {
-            if (i.origin() == 'p') {
-                return i;
-            }
-        }
-        return null;
-    }
-
     /**
      * Every column of an index record in order (SQLite's Index.aiColumn over nColumn): the key columns, then the
      * rowid, or for a WITHOUT ROWID table the primary key columns not already in the key (for the primary key index
@@ -292,7 +283,7 @@ final class SchemaPragmas {
             out.add(new IndexColumn(-1, false, "BINARY", false));
             return out;
         }
-        Index pk = primaryKeyIndex(t);
+        Index pk = t.primaryKeyIndex();
         if (pk == idx) {
             for (int c = 0; c < t.columnCount(); c++) {
                 Column col = t.column(c);
