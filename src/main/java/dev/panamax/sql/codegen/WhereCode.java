@@ -249,8 +249,7 @@ final class WhereCode {
             WhereTerm w = a.eq().get(j);
             p.expr.code(w.value(), base + j);
             p.op(Opcode.IsNull, base + j, brk[k]);
-            char cmp = Affinities.comparison(new Bound.ColumnRef(w.source(), w.column()), w.value());
-            aff.append(cmp <= Affinity.BLOB ? Affinity.BLOB : l.source().columns.get(w.column()).affinity());
+            aff.append(seekAffinity(w, l.source().columns.get(w.column()).affinity()));
         }
         p.op(Opcode.Affinity, base, nEq, 0, aff.toString());
         p.op(Opcode.SeekGE, ac, brk[k], base, nEq);
@@ -423,8 +422,7 @@ final class WhereCode {
                 aff.append(colAff);
             } else {
                 p.expr.code(w.value(), base + j);
-                char cmp = Affinities.comparison(new Bound.ColumnRef(w.source(), w.column()), w.value());
-                aff.append(cmp <= Affinity.BLOB ? Affinity.BLOB : colAff);
+                aff.append(seekAffinity(w, colAff));
                 p.op(Opcode.IsNull, base + j, inLoops.get(k).isEmpty() ? brk[k] : innerNext(k));
             }
         }
@@ -483,11 +481,21 @@ final class WhereCode {
     private void codeBound(WhereTerm w, Table t, Index idx, int col, int reg, int exitTo) {
         p.expr.code(w.value(), reg);
         p.op(Opcode.IsNull, reg, exitTo);
-        char cmp = Affinities.comparison(new Bound.ColumnRef(w.source(), w.column()), w.value());
         char colAff = idx.columns()[col] < 0 ? Affinity.INTEGER : t.column(idx.columns()[col]).affinity();
-        if (cmp > Affinity.BLOB) {
-            p.op(Opcode.Affinity, reg, 1, 0, String.valueOf(colAff));
+        char aff = seekAffinity(w, colAff);
+        if (aff > Affinity.BLOB) {
+            p.op(Opcode.Affinity, reg, 1, 0, String.valueOf(aff));
         }
+    }
+
+    /**
+     * The affinity a seek key from term {@code w} gets before probing a column of affinity {@code colAff}: none
+     * (BLOB) when the comparison applies none or when it would change nothing (where.c's codeAllEqualityTerms and
+     * updateRangeAffinityStr).
+     */
+    private static char seekAffinity(WhereTerm w, char colAff) {
+        char cmp = Affinities.comparison(new Bound.ColumnRef(w.source(), w.column()), w.value());
+        return cmp <= Affinity.BLOB || Affinities.needsNoChange(w.value(), colAff) ? Affinity.BLOB : colAff;
     }
 
     private int innerNext(int k) {

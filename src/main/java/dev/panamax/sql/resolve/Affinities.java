@@ -40,6 +40,34 @@ public final class Affinities {
     }
 
     /** The affinity used to compare {@code left} with {@code right} (sqlite3CompareAffinity of both sides). */
+    /**
+     * True when applying affinity {@code aff} to the value of {@code e} cannot change it, so a seek key built from
+     * it is left as it is (sqlite3ExprNeedsNoAffinityChange): a numeric literal under a numeric affinity, a string
+     * literal under TEXT, a blob literal, the rowid under INTEGER. It matters for REAL: an integer literal compared
+     * with a REAL index column stays an INTEGER, so 2^63-1 does not find the stored REAL 2^63.
+     */
+    public static boolean needsNoChange(Bound e, char aff) {
+        if (aff <= Affinity.BLOB) {
+            return true;
+        }
+        boolean minus = false;
+        Bound x = e;
+        while (x instanceof Bound.Unary u && (u.op() == Bound.UnaryOp.NEGATE || u.op() == Bound.UnaryOp.PLUS)) {
+            minus |= u.op() == Bound.UnaryOp.NEGATE;
+            x = u.operand();
+        }
+        if (x instanceof Bound.Literal l) {
+            return switch (l.value()) {
+                case Long v -> aff >= Affinity.NUMERIC;
+                case Double v -> aff >= Affinity.NUMERIC;
+                case String v -> !minus && aff == Affinity.TEXT;
+                case byte[] v -> !minus;
+                case null, default -> false;
+            };
+        }
+        return x instanceof Bound.ColumnRef c && c.column() < 0 && aff == Affinity.INTEGER;
+    }
+
     public static char comparison(Bound left, Bound right) {
         return comparison(of(left), of(right));
     }
