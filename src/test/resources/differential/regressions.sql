@@ -128,3 +128,10 @@ INSERT INTO t3 VALUES ('a', 5, 'abc', 0), ('abc', -9223372036854775808, 1e10, 0.
 SELECT (b - b), (b - b) + 0, typeof((b - b) + 0), max(c) FROM t3 GROUP BY (b - b);
 SELECT d, typeof(d), d + 0, max(c) FROM t3 GROUP BY d;
 SELECT (d + 1), typeof(d + 1), max(c) FROM t3 GROUP BY d + 1;
+
+-- case: no automatic index over a WITHOUT ROWID table (equal keys collapsed without a rowid)
+CREATE TABLE t0 (d TEXT, x INT, e BLOB, PRIMARY KEY (d, x)) WITHOUT ROWID;
+INSERT INTO t0 VALUES ('a', 1, 0), ('b', 2, 0), ('c', 3, 1);
+SELECT 1 FROM t0 AS s1 JOIN t0 AS s2 ON (s2.e = s1.e);
+SELECT 2 FROM t0 AS s1 RIGHT JOIN t0 AS s2 ON (s2.e = s1.e);
+SELECT count(*) FROM t0 AS s1 LEFT JOIN t0 AS s2 ON (s2.e = s1.e);

@@ -360,7 +360,9 @@ public final class Planner {
      * (SQLite's automatic indexing): built once over the whole table, then searched per outer row.
      */
     private Choice autoIndex(Source s, List<WhereTerm> usable, long available) {
-        if (available == 0) {
+        if (available == 0 || (s.table != null && s.table.withoutRowid())) {
+            // as whereLoopAddBtree: no automatic index over a WITHOUT ROWID table (its entries would have no rowid
+            // to tell equal keys apart)
             return null;
         }
         List<WhereTerm> eq = new ArrayList<>();
