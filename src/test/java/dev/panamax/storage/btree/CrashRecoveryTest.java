@@ -48,10 +48,6 @@ class CrashRecoveryTest {
             this.inner = inner;
         }
 
-        HeapBackend heap() {
-            return (HeapBackend) inner;
-        }
-
         @Override
         public String name() {
             return "crashing";
@@ -102,6 +98,7 @@ class CrashRecoveryTest {
                     if (writes > crashAfter) {
                         throw new IOException("simulated crash");
                     }
+                    f.sync();
                 }
 
                 @Override
