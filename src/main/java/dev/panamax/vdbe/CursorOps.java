@@ -25,7 +25,7 @@ final class CursorOps {
                 int root = (vm.p5[pc] & OpFlags.P2ISREG) != 0 ? (int) vm.r[vm.p2[pc]].intValue() : vm.p2[pc];
                 KeyInfo ki = vm.p4[pc] instanceof KeyInfo k ? k : null;
                 VdbeCursor cur = new VdbeCursor(VdbeCursor.BTREE, ki, vm.session.db.btree.encoding());
-                cur.bt = vm.session.db.btree.cursor(root, vm.ops[pc] == Opcode.OpenWrite, ki);
+                cur.bt = btreeCursor(vm, c, root, vm.ops[pc] == Opcode.OpenWrite, ki);
                 vm.cursors[c] = cur;
             }
             case OpenEphemeral, OpenAutoindex -> openEphemeral(vm, pc, c);
@@ -71,6 +71,17 @@ final class CursorOps {
         cur.ephemeralRoot = root;
         cur.bt = bt.cursor(root, true, ki);
         vm.cursors[c] = cur;
+    }
+
+    /** A cursor on the database's tree: the slot's spare from the last run when it fits, else a new one. */
+    private static BtCursor btreeCursor(Vm vm, int c, int root, boolean write, KeyInfo ki) {
+        Btree tree = vm.session.db.btree;
+        BtCursor spare = vm.spareCursors[c];
+        vm.spareCursors[c] = null;
+        if (spare != null && vm.spareKeyInfos[c] == ki && spare.canReopen(tree, root, write)) {
+            return tree.reopen(spare);
+        }
+        return tree.cursor(root, write, ki);
     }
 
     private static void closeCursor(Vm vm, int c) {

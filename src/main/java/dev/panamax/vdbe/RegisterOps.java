@@ -76,7 +76,10 @@ final class RegisterOps {
             case AddImm -> m.setLong(m.intValue() + vm.p2[pc]);
             case Cast -> m.cast(Affinities.of((char) vm.p2[pc]));
             case RealAffinity -> m.realAffinity();
-            default -> applyAffinities(vm, vm.p1[pc], vm.p2[pc], (String) vm.p4[pc]);
+            default -> {
+                applyAffinities(vm, vm.p1[pc], vm.p2[pc], (String) vm.p4[pc]);
+                realAffinityWidth(vm, vm.p1[pc], vm.p2[pc], (String) vm.p4[pc]);
+            }
         }
     }
 
@@ -89,6 +92,7 @@ final class RegisterOps {
         P4.StrictColumns cols = (P4.StrictColumns) vm.p4[pc];
         int start = vm.p1[pc];
         applyAffinities(vm, start, vm.p2[pc], cols.affinities());
+        realAffinityWidth(vm, start, vm.p2[pc], cols.affinities());
         for (int k = 0; k < vm.p2[pc]; k++) {
             Mem m = vm.r[start + k];
             String type = cols.types()[k];
@@ -128,9 +132,10 @@ final class RegisterOps {
     }
 
     /**
-     * OP_MakeRecord's REAL rule: an INTEGER under REAL affinity is kept as an integer (read back as REAL) only while
-     * it fits in 6 bytes (-2^47..2^47-1); a wider one is stored as the REAL it converts to, so index keys compare as
-     * SQLite's do.
+     * The REAL rule of OP_Affinity, OP_TypeCheck and OP_MakeRecord: an INTEGER under REAL affinity is kept as an
+     * integer (read back as REAL) only while it fits in 6 bytes (-2^47..2^47-1); a wider one becomes the REAL it
+     * converts to, so index keys compare as SQLite's do, and a uniqueness probe built from the registers (not from
+     * the record) sees the key the record will hold.
      */
     private static void realAffinityWidth(Vm vm, int start, int n, String affinities) {
         if (affinities == null) {

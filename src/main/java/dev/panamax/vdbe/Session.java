@@ -270,9 +270,14 @@ public final class Session {
         level = keep ? DatabaseLock.Level.SHARED : DatabaseLock.Level.NONE;
     }
 
-    /** Ends the implicit transaction of autocommit mode once no statement of this connection runs. */
+    /**
+     * Ends the implicit transaction of autocommit mode: a write transaction commits when its last writing statement
+     * ends, even while reading statements of this connection are still open (they keep a SHARED lock, as in
+     * sqlite3VdbeHalt); a read transaction ends when no statement runs.
+     */
     void endStatementTransaction() {
-        if (autocommit && activeVms == 0 && level != DatabaseLock.Level.NONE) {
+        if (autocommit && level != DatabaseLock.Level.NONE
+                && (activeVms == 0 || (activeWriters == 0 && level == DatabaseLock.Level.EXCLUSIVE))) {
             commit();
         }
         if (autocommit && activeVms == 0) {

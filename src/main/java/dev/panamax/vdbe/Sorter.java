@@ -43,6 +43,8 @@ final class Sorter {
     private long[] prefix = new long[64];
     private boolean[] prefixIsInt = new boolean[64];
     private final boolean firstDesc;
+    /** The key is the first field alone: equal integer prefixes settle a comparison without decoding. */
+    private final boolean singleKey;
     private int count;
     private int[] order;
     private int cursor;
@@ -59,6 +61,7 @@ final class Sorter {
         this.io = io;
         this.spillBytes = spillThresholdBytes;
         this.firstDesc = (keyInfo.sortFlags(0) & KeyInfo.SORT_DESC) != 0;
+        this.singleKey = keyInfo.fieldCount() == 1;
     }
 
     boolean isEmpty() {
@@ -229,7 +232,7 @@ final class Sorter {
     private int cmp(int x, int y) {
         if (prefixIsInt[x] && prefixIsInt[y]) {
             int c = Long.compare(prefix[x], prefix[y]);
-            if (c != 0) {
+            if (c != 0 || singleKey) {
                 return firstDesc ? -c : c;
             }
         }

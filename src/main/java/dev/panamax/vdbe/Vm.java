@@ -4,6 +4,8 @@ import dev.panamax.api.DbException;
 import dev.panamax.api.ResultCode;
 import dev.panamax.func.Accumulator;
 import dev.panamax.func.FunctionContext;
+import dev.panamax.storage.btree.BtCursor;
+import dev.panamax.storage.format.KeyInfo;
 import dev.panamax.storage.format.RecordEncoder;
 import dev.panamax.value.Collation;
 import dev.panamax.value.Collations;
@@ -53,6 +55,12 @@ public final class Vm implements FunctionContext {
     final int[] p5;
     final Mem[] r;
     final VdbeCursor[] cursors;
+    /**
+     * Per cursor slot, the B-tree cursor the slot held when the last run ended, closed, with the KeyInfo it was
+     * opened with: the next run's OpenRead/OpenWrite of the same tree reopens it instead of allocating one.
+     */
+    final BtCursor[] spareCursors;
+    final KeyInfo[] spareKeyInfos;
     final Mem[] vars;
     Accumulator[] accumulators;
     Mem[][] argArrays;
@@ -100,6 +108,8 @@ public final class Vm implements FunctionContext {
             r[k] = new Mem();
         }
         this.cursors = new VdbeCursor[program.cursorCount];
+        this.spareCursors = new BtCursor[program.cursorCount];
+        this.spareKeyInfos = new KeyInfo[program.cursorCount];
         this.vars = new Mem[program.parameterNames.size() + 1];
         for (int k = 0; k < vars.length; k++) {
             vars[k] = new Mem();
@@ -306,8 +316,15 @@ public final class Vm implements FunctionContext {
 
     void closeCursors() {
         for (int k = 0; k < cursors.length; k++) {
-            if (cursors[k] != null) {
-                cursors[k].close(session);
+            VdbeCursor cur = cursors[k];
+            if (cur != null) {
+                if (cur.kind == VdbeCursor.BTREE && cur.bt != null) {
+                    cur.bt.close();
+                    spareCursors[k] = cur.bt;
+                    spareKeyInfos[k] = cur.keyInfo;
+                    cur.bt = null;
+                }
+                cur.close(session);
                 cursors[k] = null;
             }
         }

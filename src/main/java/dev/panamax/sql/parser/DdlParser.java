@@ -259,7 +259,9 @@ abstract class DdlParser extends DmlParser {
         }
         expect(Tk.AS);
         expect(Tk.LP);
+        int before = parameterCount();
         Expr e = expr();
+        noParameters("generated columns", before);
         expect(Tk.RP);
         Name storage = null;
         boolean bad = columnHasDefault;

@@ -406,6 +406,9 @@ public final class Parser extends DdlParser {
         List<Name> columns = eidListOpt();
         expect(Tk.AS);
         Select sel = select();
+        if (parameterCount() > 0) {
+            deferError("parameters are not allowed in views");
+        }
         return new Stmt.CreateView(temp, ifNotExists, name, columns, sel, s, prevEnd());
     }
 
@@ -420,11 +423,14 @@ public final class Parser extends DdlParser {
         expect(Tk.LP);
         List<OrderingTerm> columns = sortList();
         expect(Tk.RP);
+        noParameters("index expressions", 0);
         List<Stmt.IndexParameter> parameters = List.of();
         if (at(Tk.WITH) && peek(1) == Tk.LP) {
             parameters = indexParameters();
         }
+        int before = parameterCount();
         Expr where = accept(Tk.WHERE) ? expr() : null;
+        noParameters("partial index WHERE clauses", before);
         if (using == null) {
             explicitNulls(columns);
         }
@@ -484,6 +490,9 @@ public final class Parser extends DdlParser {
         Expr when = accept(Tk.WHEN) ? expr() : null;
         expect(Tk.BEGIN);
         List<Stmt> body = triggerBody();
+        if (parameterCount() > 0) {
+            deferError("trigger cannot use variables");
+        }
         return new Stmt.CreateTrigger(temp, ifNotExists, name, time, event, updateOf, table, forEachRow, when, body,
                 s, prevEnd());
     }

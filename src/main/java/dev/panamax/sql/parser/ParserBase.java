@@ -371,4 +371,14 @@ abstract class ParserBase {
     final int parameterCount() {
         return nextParameter;
     }
+
+    /**
+     * Fails a schema expression that used a parameter (more than {@code before} counted): it would be evaluated later by statements that bind
+     * nothing for it (SQLite's resolver refuses them with NC_IsCheck, NC_IdxExpr, NC_PartIdx, NC_GenCol).
+     */
+    final void noParameters(String where, int before) {
+        if (nextParameter > before) {
+            deferError("parameters prohibited in " + where);
+        }
+    }
 }

@@ -28,6 +28,14 @@ final class ExprResolver {
         this.resolver = resolver;
     }
 
+    /**
+     * The affinity a CAST converts to: a type name's (sqlite3AffinityType), where no name at all is NUMERIC; only a
+     * column declared without a type has BLOB affinity.
+     */
+    private static char castAffinity(String type) {
+        return type == null || type.isEmpty() ? Affinity.NUMERIC : Affinity.ofDeclaredType(type);
+    }
+
     Bound resolve(Expr e, Scope scope) {
         return switch (e) {
             case Expr.NumberLit n -> number(n.text(), false);
@@ -58,7 +66,7 @@ final class ExprResolver {
             }
             case Expr.Subquery s -> scalarSubquery(s, scope);
             case Expr.Case c -> caseExpr(c, scope);
-            case Expr.Cast c -> new Bound.Cast(scalar(c.operand(), scope), Affinity.ofDeclaredType(c.type().text()),
+            case Expr.Cast c -> new Bound.Cast(scalar(c.operand(), scope), castAffinity(c.type().text()),
                     c.type().text());
             case Expr.Collate c -> new Bound.Collate(resolve(c.operand(), scope), collation(c.collation()));
             case Expr.FunctionCall f -> call(f, scope);

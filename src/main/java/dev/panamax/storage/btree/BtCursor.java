@@ -44,6 +44,8 @@ public final class BtCursor implements AutoCloseable {
     private final KeyInfo keyInfo;
     private final boolean intKey;
     byte state = INVALID;
+    /** Closed: holds no page and is not linked to its tree; {@link Btree#reopen} may open it again. */
+    boolean closed;
     private int skipNext;
     private final MemPage[] pages = new MemPage[Btree.MAX_DEPTH];
     private final int[] idx = new int[Btree.MAX_DEPTH];
@@ -87,6 +89,11 @@ public final class BtCursor implements AutoCloseable {
 
     public boolean isTable() {
         return intKey;
+    }
+
+    /** True when this cursor is closed and {@link Btree#reopen} may open it on {@code tree} at {@code root}. */
+    public boolean canReopen(Btree tree, int root, boolean writeCursor) {
+        return closed && bt == tree && rootPgno == root && write == writeCursor;
     }
 
     public boolean isWriteCursor() {
@@ -220,6 +227,10 @@ public final class BtCursor implements AutoCloseable {
         } else {
             releaseAll();
             ensureTxn();
+            if (emptyFile()) {
+                state = INVALID;
+                return;
+            }
             MemPage root = bt.getPage(rootPgno);
             if (root.intKey != intKey) {
                 bt.releasePage(root);
@@ -242,6 +253,14 @@ public final class BtCursor implements AutoCloseable {
         } else {
             state = INVALID;
         }
+    }
+
+    /**
+     * True for sqlite_schema in a file of 0 pages (a database never written): it reads as an empty table, as in
+     * SQLite's btreeCursor, until the first write creates page 1.
+     */
+    private boolean emptyFile() {
+        return rootPgno == 1 && bt.pageCount() == 0;
     }
 
     private void moveToChild(int child) {
@@ -777,7 +796,7 @@ public final class BtCursor implements AutoCloseable {
 
     private long countImpl() {
         ensureTxn();
-        return TreeWalker.count(bt, rootPgno);
+        return emptyFile() ? 0 : TreeWalker.count(bt, rootPgno);
     }
 
     // ------------------------------------------------------------------ insert and delete
@@ -1092,8 +1111,14 @@ public final class BtCursor implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         releaseAll();
         state = INVALID;
+        closed = true;
+        skipNext = 0;
+        atLast = false;
         bt.unlinkCursor(this);
     }
 

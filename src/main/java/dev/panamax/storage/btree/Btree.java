@@ -419,6 +419,25 @@ public final class Btree implements AutoCloseable {
      * none is open. Close cursors when done.
      */
     public BtCursor cursor(int root, boolean write, KeyInfo keyInfo) {
+        checkOpen(root, write);
+        return link(new BtCursor(this, root, write, keyInfo == null ? null : keyInfo.withEncoding(encoding)));
+    }
+
+    /**
+     * Opens {@code spare}, a closed cursor of this tree, again at its root instead of making a new one (a prepared
+     * statement run again reopens the cursors of its last run, so a point query allocates no cursor). The spare
+     * must have been opened on this tree with the same root, mode and KeyInfo.
+     */
+    public BtCursor reopen(BtCursor spare) {
+        if (spare.bt != this || !spare.closed) {
+            throw new DbException(ResultCode.MISUSE, "cursor reopened while open or on another tree");
+        }
+        checkOpen(spare.rootPgno, spare.isWriteCursor());
+        spare.closed = false;
+        return link(spare);
+    }
+
+    private void checkOpen(int root, boolean write) {
         if (write) {
             requireWrite();
         } else {
@@ -427,7 +446,9 @@ public final class Btree implements AutoCloseable {
         if (root < 1) {
             throw new DbException(ResultCode.CORRUPT, "database disk image is malformed (root page " + root + ")");
         }
-        BtCursor c = new BtCursor(this, root, write, keyInfo == null ? null : keyInfo.withEncoding(encoding));
+    }
+
+    private BtCursor link(BtCursor c) {
         c.nextCursor = cursors;
         cursors = c;
         return c;

@@ -35,7 +35,20 @@ class PanamaxToSqliteTest {
 
     @Test
     void millionRowsPage4096() throws Exception {
-        roundTrip(4096, TestBackends.size(1_000_000), 10, 0, TestBackends.seed("millionRowsPage4096"));
+        roundTrip(4096, TestBackends.size(1_000_000), 10, SPARSE_BIG_EVERY,
+                TestBackends.seed("millionRowsPage4096"));
+    }
+
+    @Test
+    void millionRowsPage512() throws Exception {
+        roundTrip(512, TestBackends.size(1_000_000), 10, SPARSE_BIG_EVERY,
+                TestBackends.seed("millionRowsPage512"));
+    }
+
+    @Test
+    void millionRowsPage65536() throws Exception {
+        roundTrip(65536, TestBackends.size(1_000_000), 10, SPARSE_BIG_EVERY,
+                TestBackends.seed("millionRowsPage65536"));
     }
 
     @Test
@@ -60,6 +73,11 @@ class PanamaxToSqliteTest {
     }
 
     private static final int[] BIG_SIZES = {1 << 20, 0, 200_000, (1 << 20) - 1, 65_536, 65_500, 4_061, 1_000_000};
+    /**
+     * A {@code bigEvery} this large makes the big payloads sparse: only every {@code bigEvery}-th row gets one of
+     * {@link #BIG_SIZES} (up to 1 MiB), the others stay small, so a million-row file keeps a modest size.
+     */
+    private static final int SPARSE_BIG_EVERY = 100_000;
 
     /** The row with rowid {@code i}: deterministic from the seed. */
     record Row(long a, String b, byte[] c, double d) {
@@ -70,7 +88,7 @@ class PanamaxToSqliteTest {
         long a = r.nextInt(4) == 0 ? r.nextLong() : r.nextLong(-1000, 1000);
         String b = "v" + Long.toString(r.nextLong() & 0xffffffffL, 36) + (r.nextInt(8) == 0 ? "\u00e9\u4e2d" : "");
         byte[] c = null;
-        if (bigEvery > 0) {
+        if (bigEvery > 0 && (bigEvery < SPARSE_BIG_EVERY || i % bigEvery == 0)) {
             int n = i % bigEvery == 0 ? BIG_SIZES[(int) (i / bigEvery) % BIG_SIZES.length]
                     : r.nextInt(10) == 0 ? r.nextInt(20_000) : r.nextInt(600);
             if (i % bigEvery == 0 || r.nextInt(10) != 0) {
