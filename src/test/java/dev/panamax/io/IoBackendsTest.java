@@ -68,6 +68,9 @@ class IoBackendsTest {
             assertEquals("mmap", first.name());
         } else if (forced.equals("memory")) {
             assertEquals("memory", first.name());
+        } else if (forced.equals("uring") && !Boolean.getBoolean("panamax.io.allowFallback")) {
+            assertEquals("uring", first.name(), "io_uring was asked for and fell back (the log line says why); "
+                    + "-Dpanamax.io.allowFallback=true accepts that");
         }
     }
 }

@@ -14,13 +14,13 @@ import dev.panamax.storage.pager.Pager;
 import dev.panamax.value.Mem;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.util.HashMap;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Atomic commit with the rollback journal: a commit interrupted at every possible write leaves, after the next
@@ -28,12 +28,25 @@ import org.junit.jupiter.api.Test;
  * restore every page image exactly, header, page count and freelist included.
  */
 class CrashRecoveryTest {
+    @TempDir
+    Path dir;
 
-    /** Wraps a HeapBackend; after {@code crashAfter} writes every write fails and leaves the files as they were. */
+    /**
+     * Wraps a backend (a HeapBackend by default); after {@code crashAfter} writes every write fails and leaves the
+     * files as they were. Batched writes go one at a time, so that a crash can fall between any two of them.
+     */
     static final class CrashingBackend implements IoBackend {
-        final HeapBackend inner = new HeapBackend();
+        final IoBackend inner;
         int writes;
         int crashAfter = Integer.MAX_VALUE;
+
+        CrashingBackend() {
+            this(new HeapBackend());
+        }
+
+        CrashingBackend(IoBackend inner) {
+            this.inner = inner;
+        }
 
         @Override
         public String name() {
@@ -60,6 +73,11 @@ class CrashRecoveryTest {
                 }
 
                 @Override
+                public MemorySegment view(long offset, long length) throws IOException {
+                    return f.view(offset, length);
+                }
+
+                @Override
                 public void write(long offset, MemorySegment src) throws IOException {
                     if (++writes > crashAfter) {
                         throw new IOException("simulated crash");
@@ -80,6 +98,7 @@ class CrashRecoveryTest {
                     if (writes > crashAfter) {
                         throw new IOException("simulated crash");
                     }
+                    f.sync();
                 }
 
                 @Override
@@ -90,7 +109,7 @@ class CrashRecoveryTest {
         }
 
         @Override
-        public boolean exists(String path) {
+        public boolean exists(String path) throws IOException {
             return inner.exists(path);
         }
 
@@ -125,14 +144,14 @@ class CrashRecoveryTest {
     private static BtreeConfig CFG = BtreeConfig.defaults().withPageSize(1024);
 
     @Test
-    void interruptedCommitRollsBackOnOpen() {
+    void interruptedCommitRollsBackOnOpen() throws IOException {
         CFG = BtreeConfig.defaults().withPageSize(1024);
         interruptedCommit();
     }
 
     /** The same with a cache so small that the transaction spills dirty pages to the file before commit. */
     @Test
-    void interruptedSpillingTransactionRollsBackOnOpen() {
+    void interruptedSpillingTransactionRollsBackOnOpen() throws IOException {
         CFG = BtreeConfig.defaults().withPageSize(1024)
                 .withCacheBudget(new dev.panamax.storage.pager.PageCacheBudget(16 * 1024));
         try {
@@ -142,11 +161,13 @@ class CrashRecoveryTest {
         }
     }
 
-    private void interruptedCommit() {
-        HeapBackend base = new HeapBackend();
+    /** Over the selected backend (-Dpanamax.io) or a HeapBackend; each crash runs on its own copy of the file. */
+    private void interruptedCommit() throws IOException {
+        IoBackend base = TestBackends.selectedOr(HeapBackend::new);
+        String basePath = dir.resolve("c.db").toString();
         TreeMap<Long, String> before = new TreeMap<>();
         int root;
-        try (Btree bt = Btree.open(base, "c.db", CFG)) {
+        try (Btree bt = Btree.open(base, basePath, CFG)) {
             bt.beginWrite();
             root = bt.createTree(Btree.CREATE_TABLE);
             try (BtCursor c = bt.cursor(root, true, null)) {
@@ -158,14 +179,16 @@ class CrashRecoveryTest {
             }
             bt.commit();
         }
+        byte[] image = TestBackends.readAll(base, basePath);
         TreeMap<Long, String> after = new TreeMap<>(before);
         int totalWrites = -1;
         for (int crashAt = 0; ; crashAt++) {
-            CrashingBackend io = new CrashingBackend();
-            io.inner.files.putAll(copy(base.files));
+            String path = dir.resolve("c" + crashAt + ".db").toString();
+            TestBackends.writeAll(base, path, image);
+            CrashingBackend io = new CrashingBackend(base);
             io.crashAfter = crashAt;
             boolean committed = false;
-            try (Btree bt = Btree.open(io, "c.db", CFG)) {
+            try (Btree bt = Btree.open(io, path, CFG)) {
                 bt.beginWrite();
                 try (BtCursor c = bt.cursor(root, true, null)) {
                     SplittableRandom r = new SplittableRandom(7);
@@ -188,24 +211,18 @@ class CrashRecoveryTest {
             }
             if (committed) {
                 totalWrites = io.writes;
-                verify(io.inner, root, after);
+                verify(base, path, root, after);
                 break;
             }
-            HeapBackend survivor = new HeapBackend();
-            survivor.files.putAll(copy(io.inner.files));
-            TreeMap<Long, String> found = read(survivor, root);
+            TreeMap<Long, String> found = read(base, path, root);
             assertTrue(found.equals(before) || found.equals(after), "crash after write " + crashAt
                     + " left a mix of old and new rows");
-            assertEquals(List.of(), integrity(survivor, root));
+            assertEquals(List.of(), integrity(base, path, root));
+            base.delete(path);
+            base.delete(path + "-journal");
             after = new TreeMap<>(before);
         }
         assertTrue(totalWrites > 10, "the commit did " + totalWrites + " writes");
-    }
-
-    private static Map<String, byte[]> copy(Map<String, byte[]> files) {
-        Map<String, byte[]> m = new HashMap<>();
-        files.forEach((k, v) -> m.put(k, v.clone()));
-        return m;
     }
 
     private static void put(BtCursor c, long key, String v) {
@@ -216,10 +233,10 @@ class CrashRecoveryTest {
         c.insert(key, rec, 0, enc.length(), false);
     }
 
-    private static TreeMap<Long, String> read(IoBackend io, int root) {
+    private static TreeMap<Long, String> read(IoBackend io, String path, int root) {
         TreeMap<Long, String> out = new TreeMap<>();
         Mem m = new Mem();
-        try (Btree bt = Btree.open(io, "c.db", CFG); BtCursor c = bt.cursor(root, false, null)) {
+        try (Btree bt = Btree.open(io, path, CFG); BtCursor c = bt.cursor(root, false, null)) {
             for (boolean ok = c.first(); ok; ok = c.next()) {
                 c.column(0, m);
                 out.put(c.rowid(), m.textValue());
@@ -228,21 +245,21 @@ class CrashRecoveryTest {
         return out;
     }
 
-    private static List<String> integrity(IoBackend io, int root) {
-        try (Btree bt = Btree.open(io, "c.db", CFG)) {
+    private static List<String> integrity(IoBackend io, String path, int root) {
+        try (Btree bt = Btree.open(io, path, CFG)) {
             return bt.integrityCheck(new int[] {1, root}, null, 100, null);
         }
     }
 
-    private static void verify(IoBackend io, int root, TreeMap<Long, String> expect) {
-        assertEquals(expect, read(io, root));
-        assertEquals(List.of(), integrity(io, root));
+    private static void verify(IoBackend io, String path, int root, TreeMap<Long, String> expect) {
+        assertEquals(expect, read(io, path, root));
+        assertEquals(List.of(), integrity(io, path, root));
     }
 
     @Test
     void savepointRollbackRestoresEveryPageExactly() {
-        for (String path : new String[] {null, "s.db"}) {
-            HeapBackend io = new HeapBackend();
+        for (String path : new String[] {null, dir.resolve("s.db").toString()}) {
+            IoBackend io = TestBackends.selectedOr(HeapBackend::new);
             try (Btree bt = Btree.open(io, path, CFG.withAutoVacuum(AutoVacuumMode.INCREMENTAL))) {
                 bt.beginWrite();
                 int root = bt.createTree(Btree.CREATE_TABLE);

@@ -36,7 +36,8 @@ class CursorStabilityTest {
     @Test
     void scanSurvivesWritesThroughAnotherCursor() {
         SplittableRandom r = new SplittableRandom(3);
-        try (Btree bt = Btree.open(new HeapBackend(), "x.db", BtreeConfig.defaults().withPageSize(512))) {
+        try (Btree bt = Btree.open(TestBackends.selectedOr(HeapBackend::new), dir.resolve("x.db").toString(),
+                BtreeConfig.defaults().withPageSize(512))) {
             bt.beginWrite();
             int root = bt.createTree(Btree.CREATE_TABLE);
             TreeMap<Long, Boolean> model = new TreeMap<>();
@@ -130,6 +131,7 @@ class CursorStabilityTest {
         TreeMap<Long, String> viaMap = read(new MappedBackend(), path);
         TreeMap<Long, String> viaRead = read(new dev.panamax.io.FileBackend(), path);
         assertEquals(viaRead, viaMap);
+        assertEquals(viaRead, read(TestBackends.diskBackend(), path));
         assertFalse(viaRead.isEmpty());
         assertEquals("ok", SqliteShell.run(path, "PRAGMA integrity_check"));
     }

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.panamax.api.DbException;
 import dev.panamax.api.ResultCode;
+import dev.panamax.io.IoBackend;
 import dev.panamax.storage.format.KeyInfo;
 import dev.panamax.storage.format.RecordEncoder;
 import dev.panamax.storage.format.TextEncoding;
 import dev.panamax.storage.format.UnpackedRecord;
 import dev.panamax.value.Mem;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,27 +20,34 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Damaged databases: truncated files, random bytes, flipped bits in any page, broken headers, pointer cycles.
  * Opening, scanning every tree both ways, seeking and the integrity check must either give well-formed answers or
  * fail with a {@link DbException} of CORRUPT or NOTADB; never another exception, never a hang. Ten thousand
- * seeded damaged files per run, in memory.
+ * seeded damaged files per run, in memory; over the backend -Dpanamax.io selects when it is set (as many files as
+ * {@link TestBackends#size} allows).
  */
 class DamagedFileTest {
-    private static final int FILES = 10_000;
+    private static final int FILES = TestBackends.size(10_000);
     private static final KeyInfo INDEX_KEY = KeyInfo.binary(2, TextEncoding.UTF8);
+
+    @TempDir
+    Path dir;
 
     @Test
     void damagedFilesFailCleanly() {
         long seed = TestBackends.seed("damagedFilesFailCleanly");
+        IoBackend io = TestBackends.selectedOr(HeapBackend::new);
+        String path = dir.resolve("d.db").toString();
         List<byte[]> bases = new ArrayList<>();
         bases.add(build(512, AutoVacuumMode.NONE, 1));
         bases.add(build(1024, AutoVacuumMode.FULL, 2));
         bases.add(build(512, AutoVacuumMode.INCREMENTAL, 3));
         bases.add(build(4096, AutoVacuumMode.NONE, 4));
         for (byte[] b : bases) {
-            assertEquals(List.of(), scan(b, "base"), "undamaged base must be clean");
+            assertEquals(List.of(), scan(io, path, b, "base"), "undamaged base must be clean");
         }
         int[] outcomes = new int[3];
         Assertions.assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
@@ -48,7 +57,7 @@ class DamagedFileTest {
                 byte[] base = bases.get(i % bases.size());
                 byte[] img = damage(base, new SplittableRandom(fileSeed));
                 String ctx = "file " + i + " (seed " + seed + ", file seed " + fileSeed + ")";
-                List<String> r = scan(img, ctx);
+                List<String> r = scan(io, path, img, ctx);
                 outcomes[r == null ? 0 : r.isEmpty() ? 1 : 2]++;
             }
         });
@@ -185,10 +194,9 @@ class DamagedFileTest {
      * Reads everything; returns null when a CORRUPT/NOTADB error was raised, else the integrity check's messages.
      * Any other exception fails the test.
      */
-    static List<String> scan(byte[] img, String ctx) {
-        HeapBackend io = new HeapBackend();
-        io.put("d.db", img);
-        try (Btree bt = Btree.open(io, "d.db", BtreeConfig.defaults().withReadOnly(true))) {
+    static List<String> scan(IoBackend io, String path, byte[] img, String ctx) {
+        TestBackends.writeAll(io, path, img);
+        try (Btree bt = Btree.open(io, path, BtreeConfig.defaults().withReadOnly(true))) {
             Map<String, Integer> roots = SqliteToPanamaxTest.readSchema(bt);
             int[] rootArr = new int[roots.size() + 1];
             KeyInfo[] kis = new KeyInfo[rootArr.length];

@@ -7,16 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.panamax.api.Connection;
 import dev.panamax.api.Database;
 import dev.panamax.api.Statement;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A database of 0 pages (never written) reads like SQLite's: sqlite_schema is an empty table, not a CORRUPT page 1.
  * Found by the SQL fuzzer: an integrity check after a failed first statement reported "page number out of range".
  */
 class EmptyFileTest {
+    @TempDir
+    Path dir;
+
     @Test
     void schemaCursorOnEmptyFileIsEmpty() {
-        try (Btree bt = Btree.open(new HeapBackend(), "x.db", BtreeConfig.defaults())) {
+        try (Btree bt = Btree.open(TestBackends.selectedOr(HeapBackend::new), dir.resolve("x.db").toString(),
+                BtreeConfig.defaults())) {
             bt.beginRead();
             assertEquals(0, bt.pageCount());
             try (BtCursor c = bt.cursor(1, false, null)) {

@@ -54,7 +54,7 @@ class IntegrityMessagesTest {
     }
 
     private static List<String> panamax(Path p) {
-        try (Btree bt = Btree.open(new dev.panamax.io.FileBackend(), p.toString(),
+        try (Btree bt = Btree.open(TestBackends.diskBackend(), p.toString(),
                 BtreeConfig.defaults().withReadOnly(true))) {
             Map<String, Integer> roots = SqliteToPanamaxTest.readSchema(bt);
             int[] r = new int[roots.size() + 1];

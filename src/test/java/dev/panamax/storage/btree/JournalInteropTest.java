@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.panamax.api.DbException;
+import dev.panamax.io.IoBackend;
 import dev.panamax.storage.format.RecordEncoder;
 import dev.panamax.value.Mem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class JournalInteropTest {
         SqliteShell.script(db.toString(), script);
         assertTrue(Files.exists(dir.resolve("snap.db-journal")), "snapshot has a hot journal");
         assertTrue(Files.size(snap) > Files.size(db), "the snapshot's database file was partly written");
-        try (Btree bt = Btree.open(new dev.panamax.io.FileBackend(), snap.toString(), BtreeConfig.defaults())) {
+        try (Btree bt = Btree.open(TestBackends.diskBackend(), snap.toString(), BtreeConfig.defaults())) {
             Map<String, Integer> roots = SqliteToPanamaxTest.readSchema(bt);
             assertEquals(List.of(), bt.integrityCheck(new int[] {1, roots.get("t")}, null, 100, null));
             long n = 0;
@@ -61,42 +63,38 @@ class JournalInteropTest {
 
     @Test
     void sqliteRollsBackPanamaxHotJournal() throws Exception {
-        CrashRecoveryTest.CrashingBackend io = new CrashRecoveryTest.CrashingBackend();
+        IoBackend disk = TestBackends.diskBackend();
+        CrashRecoveryTest.CrashingBackend io = new CrashRecoveryTest.CrashingBackend(disk);
         BtreeConfig cfg = BtreeConfig.defaults().withPageSize(1024);
+        Path db = dir.resolve("p.db");
         int root;
-        try (Btree bt = Btree.open(io, "p.db", cfg)) {
+        try (Btree bt = Btree.open(io, db.toString(), cfg)) {
             bt.beginWrite();
             root = bt.createTree(Btree.CREATE_TABLE);
             SchemaSupport.addSchemaRow(bt, "table", "t", "t", root, "CREATE TABLE t(v)");
             fill(bt, root, "before", 2000);
             bt.commit();
         }
-        Path db = dir.resolve("p.db");
-        Files.write(db, io.inner.get("p.db"));
+        byte[] image = TestBackends.readAll(disk, db.toString());
         String before = SqliteShell.run(db.toString(), "SELECT count(*), sum(length(v)), min(v), max(v) FROM t");
         int writesBefore = io.writes;
         int journalWrites = -1;
         for (int crashAfter = 20; crashAfter < 400; crashAfter += 7) {
-            CrashRecoveryTest.CrashingBackend run = new CrashRecoveryTest.CrashingBackend();
-            run.inner.put("p.db", io.inner.get("p.db"));
+            String snap = dir.resolve("crash" + crashAfter + ".db").toString();
+            TestBackends.writeAll(disk, snap, image);
+            CrashRecoveryTest.CrashingBackend run = new CrashRecoveryTest.CrashingBackend(disk);
             run.crashAfter = crashAfter;
-            try (Btree bt = Btree.open(run, "p.db", cfg)) {
+            try (Btree bt = Btree.open(run, snap, cfg)) {
                 bt.beginWrite();
                 fill(bt, root, "after", 2000);
                 bt.commit();
                 break;
             } catch (DbException e) {
-                byte[] journal = run.inner.get("p.db-journal");
-                byte[] file = run.inner.get("p.db");
-                if (journal == null || java.util.Arrays.equals(file, io.inner.get("p.db"))) {
+                if (!disk.exists(snap + "-journal") || Arrays.equals(TestBackends.readAll(disk, snap), image)) {
                     continue;
                 }
-                Path snap = dir.resolve("crash" + crashAfter + ".db");
-                Files.write(snap, file);
-                Files.write(dir.resolve("crash" + crashAfter + ".db-journal"), journal);
-                assertEquals("ok", SqliteShell.run(snap.toString(), "PRAGMA integrity_check"));
-                assertEquals(before, SqliteShell.run(snap.toString(),
-                        "SELECT count(*), sum(length(v)), min(v), max(v) FROM t"));
+                assertEquals("ok", SqliteShell.run(snap, "PRAGMA integrity_check"));
+                assertEquals(before, SqliteShell.run(snap, "SELECT count(*), sum(length(v)), min(v), max(v) FROM t"));
                 journalWrites = crashAfter;
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.panamax.api.DbException;
 import dev.panamax.api.ResultCode;
+import dev.panamax.io.IoBackend;
 import dev.panamax.storage.format.Bytes;
 import dev.panamax.storage.format.Corrupt;
 import dev.panamax.storage.format.RecordEncoder;
@@ -14,8 +15,10 @@ import dev.panamax.storage.pager.PageTransform;
 import dev.panamax.value.Mem;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The page-transform hook: every page image is transformed on its way to the file (database and journal) and back,
@@ -64,12 +67,16 @@ class PageTransformTest {
         }
     }
 
+    @TempDir
+    Path dir;
+
     @Test
     void pagesRoundTripThroughTheTransform() {
-        HeapBackend io = new HeapBackend();
+        IoBackend io = TestBackends.selectedOr(HeapBackend::new);
+        String path = dir.resolve("t.db").toString();
         BtreeConfig cfg = BtreeConfig.defaults().withPageSize(1024).withTransform(new XorChecksum());
         int root;
-        try (Btree bt = Btree.open(io, "t.db", cfg)) {
+        try (Btree bt = Btree.open(io, path, cfg)) {
             assertEquals(XorChecksum.TAIL, bt.reservedBytes());
             bt.beginWrite();
             root = bt.createTree(Btree.CREATE_TABLE);
@@ -93,9 +100,9 @@ class PageTransformTest {
             }
             bt.rollback();
         }
-        byte[] file = io.get("t.db");
+        byte[] file = TestBackends.readAll(io, path);
         assertEquals(XorChecksum.TAIL, file[20] & 0xff, "reserved bytes in the header (byte 20)");
-        try (Btree bt = Btree.open(io, "t.db", cfg)) {
+        try (Btree bt = Btree.open(io, path, cfg)) {
             Mem m = new Mem();
             long n = 0;
             try (BtCursor c = bt.cursor(root, false, null)) {
@@ -110,7 +117,8 @@ class PageTransformTest {
         }
         int page = 5;
         file[(page - 1) * 1024 + 300] ^= 1;
-        try (Btree bt = Btree.open(io, "t.db", cfg)) {
+        TestBackends.writeAll(io, path, file);
+        try (Btree bt = Btree.open(io, path, cfg)) {
             DbException e = assertThrows(DbException.class, () -> {
                 try (BtCursor c = bt.cursor(root, false, null)) {
                     for (boolean ok = c.first(); ok; ok = c.next()) {
