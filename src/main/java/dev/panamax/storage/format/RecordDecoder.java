@@ -6,7 +6,8 @@ import java.lang.foreign.ValueLayout;
 
 /**
  * Decodes the fields of one record (fileformat2 section 2.1) into {@link Mem}s without allocating: the header is
- * parsed once per record into reused arrays, then any field is decoded on demand.
+ * parsed into reused arrays only as far as the fields asked for (as OP_Column does: a row whose first columns are
+ * read never parses the rest), then any parsed field is decoded on demand.
  *
  * <pre>
  *   +-------------+--------+--------+-----+--------+--------+-----+
@@ -23,7 +24,15 @@ public final class RecordDecoder {
     private long base;
     private int size;
     private int pgno;
+    /** The number of fields once the whole header is parsed, else -1. */
     private int fieldCount = -1;
+    /** Fields whose type and offset are known; -1 before the header size is read. */
+    private int parsed = -1;
+    private int headerSize;
+    /** The header offset of the next serial type to parse. */
+    private int headerPos;
+    /** The data offset of the next field to parse. */
+    private long dataPos;
     private int[] types = new int[16];
     private int[] offsets = new int[17];
     private TextEncoding encoding;
@@ -47,30 +56,31 @@ public final class RecordDecoder {
         this.size = size;
         this.pgno = pgno;
         this.fieldCount = -1;
+        this.parsed = -1;
     }
 
     /** The number of fields in the record. */
     public int fieldCount() {
         if (fieldCount < 0) {
-            parseHeader();
+            parseHeader(Integer.MAX_VALUE);
         }
         return fieldCount;
     }
 
     /** The serial type of field {@code i} (0 = NULL when {@code i} is past the last field). */
     public int serialType(int i) {
-        if (fieldCount < 0) {
-            parseHeader();
+        if (i >= parsed) {
+            parseHeader(i);
         }
-        return i < fieldCount ? types[i] : 0;
+        return i < parsed ? types[i] : 0;
     }
 
     /** Decodes field {@code i} into {@code out}; a field past the end of the record reads as NULL. */
     public void column(int i, Mem out) {
-        if (fieldCount < 0) {
-            parseHeader();
+        if (i >= parsed) {
+            parseHeader(i);
         }
-        if (i >= fieldCount) {
+        if (i >= parsed) {
             out.setNull();
             return;
         }
@@ -122,43 +132,72 @@ public final class RecordDecoder {
         }
     }
 
-    private void parseHeader() {
-        if (size < 1) {
-            throw Corrupt.page(pgno, "empty record");
+    /** Parses the header up to field {@code i} (or to its end); CORRUPT when it is malformed. */
+    private void parseHeader(int i) {
+        if (fieldCount >= 0) {
+            return;
         }
         try {
-            parseFields();
+            if (parsed < 0) {
+                startHeader();
+            }
+            parseFields(i);
         } catch (IndexOutOfBoundsException e) {
             throw Corrupt.page(pgno, "record header extends past its page");
         }
     }
 
-    private void parseFields() {
+    private void startHeader() {
+        if (size < 1) {
+            throw Corrupt.page(pgno, "empty record");
+        }
         long h = Varint.get32(seg, base);
         int hdrSize = Varint.value32(h);
         int p = Varint.length32(h);
         if (hdrSize < p || hdrSize > size) {
             throw Corrupt.page(pgno, "record header size " + Integer.toUnsignedString(hdrSize));
         }
-        long data = hdrSize;
-        int n = 0;
-        while (p < hdrSize) {
-            long v = Varint.get32(seg, base + p);
-            p += Varint.length32(v);
+        headerSize = hdrSize;
+        headerPos = p;
+        dataPos = hdrSize;
+        parsed = 0;
+    }
+
+    private void parseFields(int i) {
+        int p = headerPos;
+        int hdrSize = headerSize;
+        long data = dataPos;
+        int n = parsed;
+        while (n <= i && p < hdrSize) {
+            int t = seg.get(ValueLayout.JAVA_BYTE, base + p);
+            if (t >= 0) {
+                p++;
+            } else {
+                long v = Varint.get32(seg, base + p);
+                p += Varint.length32(v);
+                t = Varint.value32(v);
+            }
             if (n == types.length) {
                 grow();
             }
-            int t = Varint.value32(v);
             types[n] = t;
             offsets[n] = (int) data;
             data += SerialType.size(t);
+            if (data > size) {
+                throw Corrupt.page(pgno, "malformed record header");
+            }
             n++;
         }
-        if (p != hdrSize || data != size) {
-            throw Corrupt.page(pgno, "malformed record header");
+        headerPos = p;
+        dataPos = data;
+        parsed = n;
+        if (p >= hdrSize) {
+            if (p != hdrSize || data != size) {
+                throw Corrupt.page(pgno, "malformed record header");
+            }
+            offsets[n] = (int) data;
+            fieldCount = n;
         }
-        offsets[n] = (int) data;
-        fieldCount = n;
     }
 
     private void grow() {

@@ -86,6 +86,34 @@ class RecordFormatTest {
         }
     }
 
+    /**
+     * The header is parsed only as far as the fields read, in any order, as OP_Column does: the first fields of a
+     * record whose tail is damaged still read, and the damage is CORRUPT once a read reaches it.
+     */
+    @Test
+    void headerParsedLazilyUpToTheFieldRead() {
+        Mem[] row = sampleRow();
+        RecordEncoder e = new RecordEncoder(TextEncoding.UTF8, true);
+        e.encode(row, 0, row.length);
+        byte[] rec = e.toByteArray();
+        RecordDecoder d = new RecordDecoder(TextEncoding.UTF8);
+        Mem out = new Mem();
+        int[] order = {3, 0, row.length - 1, 1, row.length + 2};
+        d.reset(MemorySegment.ofArray(rec), 0, rec.length, 7);
+        for (int i : order) {
+            d.column(i, out);
+            assertEquals(i < row.length ? row[i].toString() : "NULL", out.toString(), "field " + i);
+        }
+        assertEquals(row.length, d.fieldCount());
+        byte[] cut = java.util.Arrays.copyOf(rec, rec.length - 1);
+        d.reset(MemorySegment.ofArray(cut), 0, cut.length, 7);
+        d.column(0, out);
+        assertEquals(row[0].toString(), out.toString());
+        dev.panamax.api.DbException ex = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.panamax.api.DbException.class, d::fieldCount);
+        assertEquals(dev.panamax.api.ResultCode.CORRUPT, ex.primaryCode());
+    }
+
     @Test
     void recordBytesEqualWhatSqliteWrites() throws Exception {
         Mem[] row = sampleRow();
