@@ -34,6 +34,7 @@ public final class Compiler {
         }
         Parse p = new Parse(session);
         p.sql = sql;
+        p.factorConstants = true;
         int init = p.op(Opcode.Init, 0, 0);
         ResultShape shape = body(p, stmt);
         p.op(Opcode.Halt);
@@ -63,6 +64,9 @@ public final class Compiler {
         if (touches || p.needsTransaction) {
             p.usesSchema = true;
             p.op(Opcode.Transaction, 0, p.writes ? 1 : 0, p.schema.cookie(), null, 1);
+        }
+        for (int k = 0; k < p.constantValues.size(); k++) {
+            p.expr.literal(p.constantValues.get(k), p.constantRegisters.get(k));
         }
         p.op(Opcode.Goto, 0, 1);
     }

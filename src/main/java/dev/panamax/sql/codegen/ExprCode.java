@@ -39,6 +39,18 @@ final class ExprCode {
         return reg;
     }
 
+    /**
+     * The register of a comparison operand: a literal is loaded once before the program starts instead of at every
+     * row (comparisons only read their operands); anything else as {@link #temp}.
+     */
+    private int operand(Bound e) {
+        if (p.factorConstants && e instanceof Bound.Literal l && l.value() != null && !(l.value() instanceof byte[])
+                && p.substitution(e) < 0) {
+            return p.constantRegister(l.value());
+        }
+        return temp(e);
+    }
+
     /** Codes {@code e} so that its value ends up in register {@code target}. */
     void code(Bound e, int target) {
         int sub = p.substitution(e);
@@ -415,8 +427,8 @@ final class ExprCode {
             }
             case Bound.Unary u when u.op() == Bound.UnaryOp.NOT -> ifFalse(u.operand(), label, jumpIfNull);
             case Bound.Binary b when b.op().isComparison() && isScalarComparison(b) -> {
-                int l = temp(b.left());
-                int r = temp(b.right());
+                int l = operand(b.left());
+                int r = operand(b.right());
                 compareJump(b.op(), b.left(), b.right(), l, r, label, jumpIfNull);
             }
             case Bound.IsNull n -> p.op(n.not() ? Opcode.NotNull : Opcode.IsNull, temp(n.operand()), label);
@@ -445,8 +457,8 @@ final class ExprCode {
             }
             case Bound.Unary u when u.op() == Bound.UnaryOp.NOT -> ifTrue(u.operand(), label, jumpIfNull);
             case Bound.Binary b when b.op().isComparison() && isScalarComparison(b) -> {
-                int l = temp(b.left());
-                int r = temp(b.right());
+                int l = operand(b.left());
+                int r = operand(b.right());
                 compareJump(negate(b.op()), b.left(), b.right(), l, r, label, jumpIfNull);
             }
             case Bound.IsNull n -> p.op(n.not() ? Opcode.IsNull : Opcode.NotNull, temp(n.operand()), label);

@@ -47,12 +47,34 @@ final class Parse implements FunctionLookup {
     /** SELECTs numbered so far, for EXPLAIN QUERY PLAN's "SCALAR SUBQUERY n". */
     int selectCount;
     final ExprCode expr;
+    /**
+     * Whether constant operands may be loaded once in the program's initialisation block (SQLite's constant
+     * factoring, sqlite3ExprCodeRunJustOnce): only for programs whose Init jumps to a tail that codes them.
+     */
+    boolean factorConstants;
+    /** Factored constants: their values and, at the same positions, their registers. */
+    final List<Object> constantValues = new ArrayList<>();
+    final List<Integer> constantRegisters = new ArrayList<>();
 
     Parse(Session session) {
         this.session = session;
         this.schema = session.schema();
         this.resolver = new Resolver(schema, this);
         this.expr = new ExprCode(this);
+    }
+
+    /** The register that holds {@code value} from the start of the program (one per distinct value). */
+    int constantRegister(Object value) {
+        for (int k = 0; k < constantValues.size(); k++) {
+            Object c = constantValues.get(k);
+            if (c.getClass() == value.getClass() && c.equals(value)) {
+                return constantRegisters.get(k);
+            }
+        }
+        int reg = allocReg();
+        constantValues.add(value);
+        constantRegisters.add(reg);
+        return reg;
     }
 
     int allocReg() {
