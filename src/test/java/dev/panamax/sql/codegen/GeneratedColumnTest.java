@@ -19,21 +19,10 @@ class GeneratedColumnTest {
     @TempDir
     Path dir;
 
-    private static void agree(Twin t, List<String> statements, String... queries) throws Exception {
-        for (String s : statements) {
-            String[] r = t.both(s);
-            assertEquals(r[1], r[0], s);
-            for (String q : queries) {
-                String[] rq = t.both(q);
-                assertEquals(rq[1], rq[0], q + " after " + s);
-            }
-        }
-    }
-
     @Test
     void storedAndVirtualColumnsAgreeWithSqlite() throws Exception {
         try (Twin t = new Twin(null)) {
-            agree(t, List.of(
+            t.agree(List.of(
                     "CREATE TABLE g(a INT, b AS (a*2) STORED, c AS (a+1), d TEXT AS (b || '-' || c) VIRTUAL, e REAL)",
                     "INSERT INTO g(a) VALUES (5)",
                     "INSERT INTO g VALUES (7, 70)",
@@ -72,7 +61,7 @@ class GeneratedColumnTest {
     @Test
     void constraintsSeeGeneratedValues() throws Exception {
         try (Twin t = new Twin(null)) {
-            agree(t, List.of(
+            t.agree(List.of(
                     "CREATE TABLE h(x, y AS (x * 3) NOT NULL, z AS (y + 1) STORED CHECK (z < 100) UNIQUE)",
                     "INSERT INTO h VALUES (1)", "INSERT INTO h VALUES (NULL)", "INSERT INTO h VALUES (50)",
                     "INSERT INTO h VALUES (1)", "INSERT OR REPLACE INTO h VALUES (1.0)", "INSERT OR IGNORE INTO h VALUES (1)",
@@ -84,7 +73,7 @@ class GeneratedColumnTest {
     @Test
     void withoutRowidTablesWithGeneratedColumns() throws Exception {
         try (Twin t = new Twin(null)) {
-            agree(t, List.of(
+            t.agree(List.of(
                     "CREATE TABLE w(k INT PRIMARY KEY, v, gv AS (v * 10), gs AS (k + v) STORED) WITHOUT ROWID",
                     "INSERT INTO w(k, v) VALUES (2, 3), (1, 4)",
                     "CREATE INDEX wg ON w(gv)",

@@ -43,6 +43,18 @@ final class Twin implements AutoCloseable {
         return new String[] {ours(sql), ref(sql)};
     }
 
+    /** Runs each statement on both sides, then every query, and asserts that all results agree. */
+    void agree(List<String> statements, String... queries) throws SQLException {
+        for (String s : statements) {
+            String[] r = both(s);
+            org.junit.jupiter.api.Assertions.assertEquals(r[1], r[0], s);
+            for (String q : queries) {
+                String[] rq = both(q);
+                org.junit.jupiter.api.Assertions.assertEquals(rq[1], rq[0], q + " after " + s);
+            }
+        }
+    }
+
     /** Runs a setup statement on both sides, failing on any error. */
     void exec(String sql) throws SQLException {
         try (Statement s = ours.prepare(sql)) {

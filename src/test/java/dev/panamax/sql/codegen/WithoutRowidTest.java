@@ -25,22 +25,10 @@ class WithoutRowidTest {
     @TempDir
     Path dir;
 
-    /** Runs each statement on both sides, then every query, comparing all results. */
-    private static void agree(Twin t, List<String> statements, String... queries) throws Exception {
-        for (String s : statements) {
-            String[] r = t.both(s);
-            assertEquals(r[1], r[0], s);
-            for (String q : queries) {
-                String[] rq = t.both(q);
-                assertEquals(rq[1], rq[0], q + " after " + s);
-            }
-        }
-    }
-
     @Test
     void textPrimaryKeyAgreesWithSqlite() throws Exception {
         try (Twin t = new Twin(null)) {
-            agree(t, List.of(
+            t.agree(List.of(
                     "CREATE TABLE w(k TEXT PRIMARY KEY, v) WITHOUT ROWID",
                     "INSERT INTO w VALUES('b',2),('a',1)",
                     "INSERT INTO w VALUES('a',3)",
@@ -65,7 +53,7 @@ class WithoutRowidTest {
     @Test
     void compositeDescAndNocaseKeysWithSecondaryIndexes() throws Exception {
         try (Twin t = new Twin(null)) {
-            agree(t, List.of(
+            t.agree(List.of(
                     "CREATE TABLE w(a INT, b TEXT COLLATE NOCASE, c, d REAL, PRIMARY KEY(b, a DESC)) WITHOUT ROWID",
                     "CREATE INDEX wc ON w(c)",
                     "CREATE UNIQUE INDEX wd ON w(d)",
@@ -92,7 +80,7 @@ class WithoutRowidTest {
     @Test
     void integerKeyConflictsAndUpsertLikeActions() throws Exception {
         try (Twin t = new Twin(null)) {
-            agree(t, List.of(
+            t.agree(List.of(
                     "CREATE TABLE w(k INTEGER PRIMARY KEY ON CONFLICT REPLACE, u UNIQUE, v) WITHOUT ROWID",
                     "INSERT INTO w VALUES(1,'a',1),(2,'b',2),(3,'c',3)",
                     "INSERT INTO w VALUES(1,'z',9)",
@@ -114,7 +102,7 @@ class WithoutRowidTest {
     @Test
     void joinsPlansAndForeignKeys() throws Exception {
         try (Twin t = new Twin(null)) {
-            agree(t, List.of(
+            t.agree(List.of(
                     "CREATE TABLE a(k INT PRIMARY KEY, v) WITHOUT ROWID",
                     "CREATE TABLE b(k INT PRIMARY KEY, w) WITHOUT ROWID",
                     "CREATE INDEX bw ON b(w)",
@@ -153,7 +141,7 @@ class WithoutRowidTest {
                 }
                 t.exec(sb.toString());
             }
-            agree(t, List.of("DELETE FROM w WHERE n % 3 = 0", "UPDATE w SET pad = k || pad WHERE n % 5 = 1",
+            t.agree(List.of("DELETE FROM w WHERE n % 3 = 0", "UPDATE w SET pad = k || pad WHERE n % 5 = 1",
                     "UPDATE w SET k = 'moved-' || k WHERE n = 7"),
                     "SELECT count(*), sum(n), max(k), min(k) FROM w", "SELECT k, n FROM w WHERE k > 'key-5' LIMIT 20",
                     "SELECT count(*) FROM w WHERE n = 11", "SELECT k FROM w WHERE n = 7 ORDER BY k",
