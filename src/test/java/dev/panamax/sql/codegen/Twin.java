@@ -55,6 +55,28 @@ final class Twin implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code sql} on both sides and returns {ours, reference}: "no error", or the error message (sqlite-jdbc's
+     * "[CODE] description (message)" wrapper taken off).
+     */
+    String[] outcomes(String sql) throws SQLException {
+        String mine;
+        try (Statement s = ours.prepare(sql)) {
+            s.execute();
+            mine = "no error";
+        } catch (DbException e) {
+            mine = e.getMessage();
+        }
+        String theirs;
+        try (java.sql.Statement s = ref.createStatement()) {
+            s.execute(sql);
+            theirs = "no error";
+        } catch (SQLException e) {
+            theirs = e.getMessage().replaceFirst("^\\[SQLITE_[A-Z_]+\\] [^(]*\\((.*)\\)$", "$1");
+        }
+        return new String[] {mine, theirs};
+    }
+
     /** Runs a setup statement on both sides, failing on any error. */
     void exec(String sql) throws SQLException {
         try (Statement s = ours.prepare(sql)) {
