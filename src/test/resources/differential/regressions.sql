@@ -135,3 +135,13 @@ INSERT INTO t0 VALUES ('a', 1, 0), ('b', 2, 0), ('c', 3, 1);
 SELECT 1 FROM t0 AS s1 JOIN t0 AS s2 ON (s2.e = s1.e);
 SELECT 2 FROM t0 AS s1 RIGHT JOIN t0 AS s2 ON (s2.e = s1.e);
 SELECT count(*) FROM t0 AS s1 LEFT JOIN t0 AS s2 ON (s2.e = s1.e);
+
+-- case: a one-row INSERT that fails in a partial index's WHERE inside a transaction leaves nothing behind
+CREATE TABLE t2 (c2 BLOB, c3 PRIMARY KEY);
+CREATE INDEX i3 ON t2 (c2);
+CREATE INDEX i54 ON t2 (c2) WHERE (c2 <> zeroblob(1000000001));
+BEGIN;
+INSERT INTO t2 VALUES (0.0, 2);
+SELECT count(*) FROM t2;
+PRAGMA integrity_check;
+COMMIT;

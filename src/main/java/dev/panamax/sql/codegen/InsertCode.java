@@ -67,13 +67,27 @@ final class InsertCode {
         p.v.setCountsChanges();
         boolean oneRow = ins.defaultValues() || ins.select().compounds().isEmpty()
                 && ins.select().first() instanceof dev.panamax.sql.ast.Select.Values v && v.rows().size() == 1;
-        if (!oneRow || ins.orAction() == dev.panamax.sql.ast.ConflictAction.REPLACE || replaces(t)) {
+        if (!oneRow || ins.orAction() == dev.panamax.sql.ast.ConflictAction.REPLACE || replaces(t)
+                || computesKeysAfterWriting(t)) {
             p.v.setMayPartiallyFail();
         }
         c.run();
     }
 
     /** True when a constraint of the table resolves conflicts with REPLACE (deletes before later checks). */
+    /**
+     * True when an index key is an expression or the index is partial: those are evaluated after the row is in the
+     * table, and an error there (a function failing, TOOBIG) must undo the row and the index entries before it.
+     */
+    private static boolean computesKeysAfterWriting(Table t) {
+        for (dev.panamax.schema.Index i : t.indexes()) {
+            if (i.isPartial() || i.hasExpressions()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean replaces(Table t) {
         if (t.pkConflict() == dev.panamax.sql.ast.ConflictAction.REPLACE) {
             return true;
