@@ -145,3 +145,13 @@ INSERT INTO t2 VALUES (0.0, 2);
 SELECT count(*) FROM t2;
 PRAGMA integrity_check;
 COMMIT;
+
+-- case: DROP TRIGGER removes only the trigger's schema row when a table has the same name
+CREATE TABLE t (x);
+CREATE INDEX ti ON t (x);
+CREATE TRIGGER t AFTER INSERT ON t BEGIN SELECT 1; END;
+DROP TRIGGER t;
+SELECT type, name, tbl_name FROM sqlite_schema ORDER BY name;
+PRAGMA integrity_check;
+INSERT INTO t VALUES (1);
+SELECT * FROM t;

@@ -441,7 +441,7 @@ final class DdlCode {
                     throw error("no such trigger: " + name);
                 }
                 SchemaWriter w = new SchemaWriter(p);
-                w.deleteWhere(SchemaTable.NAME, t.name());
+                w.deleteWhere(SchemaTable.NAME, t.name(), "trigger");
                 w.finish();
             }
         }
@@ -522,7 +522,7 @@ final class DdlCode {
             throw error("index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped");
         }
         SchemaWriter w = new SchemaWriter(p);
-        w.deleteWhere(SchemaTable.NAME, i.name());
+        w.deleteWhere(SchemaTable.NAME, i.name(), "index");
         p.op(Opcode.Destroy, i.rootPage(), p.allocReg(), 0);
         w.finish();
     }

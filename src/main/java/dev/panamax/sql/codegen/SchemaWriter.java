@@ -54,16 +54,32 @@ final class SchemaWriter {
 
     /** Deletes every row whose column {@code column} (NAME or TBL_NAME) equals {@code value}. */
     void deleteWhere(int column, String value) {
+        deleteWhere(column, value, null);
+    }
+
+    /**
+     * Deletes the rows whose {@code column} is {@code value} and, unless {@code type} is null, whose type is
+     * {@code type} (a trigger may share its name with a table: DROP TRIGGER deletes only the trigger's row).
+     */
+    void deleteWhere(int column, String value, String type) {
         int c = cursor();
         int key = p.allocReg();
         int r = p.allocReg();
         p.op(Opcode.String8, 0, key, 0, P4.Text.of(value));
+        int typeKey = type == null ? 0 : p.allocReg();
+        if (type != null) {
+            p.op(Opcode.String8, 0, typeKey, 0, P4.Text.of(type));
+        }
         int done = p.label();
         p.op(Opcode.Rewind, c, done);
         int top = p.v.currentAddr();
         int next = p.label();
         p.op(Opcode.Column, c, column, r);
         p.op(Opcode.Ne, key, next, r, null, 0x10);
+        if (type != null) {
+            p.op(Opcode.Column, c, SchemaTable.TYPE, r);
+            p.op(Opcode.Ne, typeKey, next, r, null, 0x10);
+        }
         p.op(Opcode.Delete, c);
         p.resolve(next);
         p.op(Opcode.Next, c, top);
