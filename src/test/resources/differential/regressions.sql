@@ -155,3 +155,14 @@ SELECT type, name, tbl_name FROM sqlite_schema ORDER BY name;
 PRAGMA integrity_check;
 INSERT INTO t VALUES (1);
 SELECT * FROM t;
+
+-- case: expressions over the new row (CHECK, expression and partial index keys) read a REAL column as REAL
+CREATE TABLE t (c REAL CHECK (typeof(c) = 'real'), d REAL);
+CREATE INDEX i ON t (concat(c, 'x'));
+CREATE INDEX j ON t (d) WHERE typeof(d) = 'real';
+INSERT INTO t VALUES (5, 6);
+INSERT INTO t VALUES (2.5, '7');
+UPDATE t SET c = 9 WHERE d = 6;
+SELECT c, typeof(c), d, typeof(d) FROM t ORDER BY c;
+SELECT concat(c, 'x') FROM t ORDER BY 1;
+PRAGMA integrity_check;

@@ -36,10 +36,7 @@ class SqlFuzzTest {
      * same symptom elsewhere still fails), and the reason. They are printed and counted, not failed; the list
      * should only shrink.
      */
-    private static final List<Known> KNOWN_OPEN = List.of(
-        new Known("integrity: ", "(?s)(REAL|FLOA|DOUB).*CREATE (UNIQUE )?INDEX [^;]*\\w\\(",
-            "an expression index over a REAL column: the key is computed from the register, where a small integer "
-            + "stays INTEGER (no MEM_IntReal), but integrity_check recomputes it from the stored REAL"));
+    private static final List<Known> KNOWN_OPEN = List.of();
 
     /** A known finding: its signature prefix, a regular expression found in its shrunk script, and why. */
     private record Known(String signature, String scriptPattern, String why) {

@@ -73,11 +73,20 @@ final class RowWriter {
         }
     }
 
-    /** Column reads of expressions see the new row's registers. */
+    /**
+     * Column reads of expressions (CHECK, index keys, partial index WHERE) see the new row's registers. A REAL
+     * column's value reads as REAL even where the register keeps a small integral value as INTEGER (SQLite's
+     * MEM_IntReal), as it will read back from the record.
+     */
     void bindNewRow(int rowid, int cols) {
         this.rowidReg = rowid;
         this.colsReg = cols;
-        p.readers.put(src, (pp, col, target) -> pp.op(Opcode.SCopy, col < 0 ? rowid : cols + col, target));
+        p.readers.put(src, (pp, col, target) -> {
+            pp.op(Opcode.SCopy, col < 0 ? rowid : cols + col, target);
+            if (col >= 0 && col != t.rowidAlias() && t.column(col).affinity() == Affinity.REAL) {
+                pp.op(Opcode.RealAffinity, target);
+            }
+        });
     }
 
     /** Column reads see the row at the table cursor. */
