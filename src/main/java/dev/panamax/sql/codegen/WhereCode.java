@@ -249,7 +249,7 @@ final class WhereCode {
             WhereTerm w = a.eq().get(j);
             p.expr.code(w.value(), base + j);
             p.op(Opcode.IsNull, base + j, brk[k]);
-            aff.append(seekAffinity(w, l.source().columns.get(w.column()).affinity()));
+            aff.append(seekAffinity(w, indexAffinity(l.source().columns.get(w.column()).affinity())));
         }
         p.op(Opcode.Affinity, base, nEq, 0, aff.toString());
         p.op(Opcode.SeekGE, ac, brk[k], base, nEq);
@@ -416,7 +416,8 @@ final class WhereCode {
         StringBuilder aff = new StringBuilder();
         for (int j = 0; j < nEq; j++) {
             WhereTerm w = is.eq().get(j);
-            char colAff = idx.columns()[j] < 0 ? Affinity.INTEGER : t.column(idx.columns()[j]).affinity();
+            char colAff = indexAffinity(idx.columns()[j] < 0 ? Affinity.INTEGER
+                    : t.column(idx.columns()[j]).affinity());
             if (w.in()) {
                 inLoop(k, w, colAff, idx.collations()[j], base + j);
                 aff.append(colAff);
@@ -481,11 +482,20 @@ final class WhereCode {
     private void codeBound(WhereTerm w, Table t, Index idx, int col, int reg, int exitTo) {
         p.expr.code(w.value(), reg);
         p.op(Opcode.IsNull, reg, exitTo);
-        char colAff = idx.columns()[col] < 0 ? Affinity.INTEGER : t.column(idx.columns()[col]).affinity();
+        char colAff = indexAffinity(idx.columns()[col] < 0 ? Affinity.INTEGER
+                : t.column(idx.columns()[col]).affinity());
         char aff = seekAffinity(w, colAff);
         if (aff > Affinity.BLOB) {
             p.op(Opcode.Affinity, reg, 1, 0, String.valueOf(aff));
         }
+    }
+
+    /**
+     * A column's affinity as an index key's (sqlite3IndexAffinityStr): INTEGER and REAL act as NUMERIC, so a seek
+     * key keeps an integer too wide for a double exactly instead of rounding it to REAL.
+     */
+    private static char indexAffinity(char colAff) {
+        return colAff > Affinity.NUMERIC ? Affinity.NUMERIC : colAff;
     }
 
     /**
