@@ -166,3 +166,17 @@ UPDATE t SET c = 9 WHERE d = 6;
 SELECT c, typeof(c), d, typeof(d) FROM t ORDER BY c;
 SELECT concat(c, 'x') FROM t ORDER BY 1;
 PRAGMA integrity_check;
+
+-- case: index seek keys take NUMERIC, not REAL, affinity (sqlite3IndexAffinityStr): 2^63-1 does not find REAL 2^63
+CREATE TABLE t0 (a INTEGER PRIMARY KEY, c REAL UNIQUE);
+INSERT INTO t0 VALUES (NULL, 9.223372036854775807e18);
+SELECT s.x FROM t0 JOIN (SELECT 100 AS x UNION SELECT 9223372036854775807) AS s ON (s.x = t0.c);
+SELECT count(*) FROM t0 WHERE c = (SELECT 9223372036854775807);
+SELECT count(*) FROM t0 WHERE c >= (SELECT 9223372036854775807) AND c <= (SELECT 9223372036854775807);
+
+-- case: a literal column of a flattened subquery has no affinity, so a TEXT column compared with it wins
+CREATE TABLE t1 (c REAL, e VARCHAR(10), PRIMARY KEY (c, e));
+INSERT INTO t1 VALUES (7.0, 0);
+SELECT (s.b == s.a) FROM (SELECT 0 AS a, e AS b FROM t1) AS s;
+SELECT (s.a == s.b) FROM (SELECT 0 AS a, e AS b FROM t1) AS s;
+SELECT (s.b == s.a) FROM (SELECT DISTINCT 0 AS a, e AS b FROM t1) AS s;

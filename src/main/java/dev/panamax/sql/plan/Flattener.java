@@ -1,6 +1,5 @@
 package dev.panamax.sql.plan;
 
-import dev.panamax.schema.Affinity;
 import dev.panamax.sql.resolve.Bound;
 import dev.panamax.sql.resolve.ColumnInfo;
 import dev.panamax.sql.resolve.JoinType;
@@ -117,8 +116,7 @@ public final class Flattener {
             Bound e = inner.results.get(k);
             ColumnInfo info = s.columns.get(k);
             replacement.add(e instanceof Bound.ColumnRef ? e
-                    : new Bound.AsColumn(e, info.affinity() <= Affinity.NONE ? Affinity.BLOB : info.affinity(),
-                            info.collation()));
+                    : new Bound.AsColumn(e, info.affinity(), info.collation()));
         }
         java.util.function.Function<Bound, Bound> sub = x -> x instanceof Bound.ColumnRef c && c.source() == s
                 ? replacement.get(c.column()) : null;
