@@ -258,6 +258,11 @@ public final class Planner {
             if (t.onPosition() >= 0 && t.onPosition() != pos(s)) {
                 continue;
             }
+            if (s.join.keepsLeft() && t.onPosition() != pos(s)) {
+                // the right table of a LEFT JOIN is searched only by its own ON clause (where.c's
+                // constraintCompatibleWithOuterJoin): a later term would drop the NULL row it must produce
+                continue;
+            }
             if (firstRight != Integer.MAX_VALUE && (t.fromWhere() ? pos(s) <= firstRight
                     : pos(s) < t.home() || (s.join.keepsRight() && pos(s) != t.home()))) {
                 continue;
