@@ -88,17 +88,17 @@ public final class Resolver {
 
     /** Resolves a CHECK constraint of {@code table} (no parameters, no subqueries). */
     public Bound checkConstraint(Expr e, Source table) {
-        prohibitedIn = "CHECK constraints";
-        try {
-            return expression(e, List.of(table));
-        } finally {
-            prohibitedIn = null;
-        }
+        return restricted(e, table, "CHECK constraints");
     }
 
     /** Resolves the expression of a generated column of {@code table} (no parameters, no subqueries). */
     public Bound generatedColumn(Expr e, Source table) {
-        prohibitedIn = "generated columns";
+        return restricted(e, table, "generated columns");
+    }
+
+    /** Resolves {@code e} over {@code table} where parameters and subqueries are refused as "prohibited in where". */
+    private Bound restricted(Expr e, Source table, String where) {
+        prohibitedIn = where;
         try {
             return expression(e, List.of(table));
         } finally {
